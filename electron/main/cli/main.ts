@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appVersion } from '../app-paths.js';
+import { useBundledWorkers } from '../workers/worker-script.js';
+import { CliError, usageError } from './cli-error.js';
+import { exportCommand } from './export.js';
+import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
+import { usage } from './usage.js';
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  scan: scanCommand,
+  export: exportCommand,
+  serve: serveCommand,
+};
+
+/** The `clearance` command. Every command calls the same services as the app. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(usage);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${appVersion}\n`);
+    return 0;
+  }
+  const command = commands[first];
+  try {
+    if (!command) throw usageError(`unknown command "${first}"`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`clearance: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`clearance: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Entry for bin/clearance.js: when bundled, workers start from the sibling bundles in out/main. */
+export function main(argv: string[]): Promise<number> {
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith('.js')) useBundledWorkers(path.dirname(self));
+  return runCli(argv);
+}

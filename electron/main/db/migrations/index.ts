@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+import { initialSchema } from './0010-initial-schema.js';
+import { sbomDocuments } from './0020-sbom-documents.js';
+
+export interface Migration {
+  /** Strictly increasing; stored in PRAGMA user_version. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Ordered explicitly: a migration is never found by globbing. */
+export const migrations: readonly Migration[] = [initialSchema, sbomDocuments];
+
+for (let i = 1; i < migrations.length; i++) {
+  if (migrations[i]!.version <= migrations[i - 1]!.version) {
+    throw new Error(`migration ${migrations[i]!.name} is out of order`);
+  }
+}

@@ -1,0 +1,237 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { JobProgress } from '../../../shared/model/job.js';
+import type { ProjectSource } from '../../../shared/model/project.js';
+import type { ScanOptions, ScanStats } from '../../../shared/model/scan.js';
+import { AppError } from '../../../shared/api/errors.js';
+import { walkTree, type WalkedFile } from './1-walk/repo-walker.js';
+import type { FileAnalysis } from './2-detect/analyze-file.js';
+import { isLicenseFileName, licenseMismatches, type LicenseFileEvidence } from './2-detect/inventory/license-mismatch.js';
+import { mergeSources, type SourceInventory } from './2-detect/inventory/merge-sources.js';
+import { buildInventory, type ParsedManifest } from './2-detect/inventory/package-inventory.js';
+import { sbomInventory } from './2-detect/inventory/sbom-inventory.js';
+import { manifestKind, parseManifest } from './2-detect/packages/index.js';
+import { readSbom, SbomRejectedError } from './2-detect/sbom/index.js';
+import type { SbomDocument } from './2-detect/sbom/types.js';
+import type { IndexWriter } from './3-store/index-writer.js';
+import type { ContentRecord, FileRecord, WarningRecord } from './3-store/records.js';
+
+export class ScanCancelledError extends Error {
+  constructor() {
+    super('scan cancelled');
+    this.name = 'ScanCancelledError';
+  }
+}
+
+export interface PreviousFile {
+  size: number;
+  mtimeMs: number | null;
+  sha256: string | null;
+  type: FileRecord['type'];
+}
+
+export interface ScanPorts {
+  writer: IndexWriter;
+  /** The previous finished scan's files of a source, for incremental re-scans. */
+  previousFiles(sourcePath: string): Map<string, PreviousFile>;
+  /** Reads, hashes, decodes and detects one file (in a worker pool). */
+  analyze(absPath: string | Buffer, options: { maxFileBytes: number }): Promise<FileAnalysis>;
+  /** License-file findings already stored for a content (reused files are not read again). */
+  storedLicenseFindings(sha256: string): { license: string }[];
+  /** Called on every step; the caller throttles. */
+  progress(progress: JobProgress): void;
+  isCancelled(): boolean;
+  /** The imported SBOM document, for the caller to keep (vulnerabilities, services …). */
+  onSbom?(filePath: string, doc: SbomDocument): void;
+}
+
+const manifestSizeLimit = 32 * 1024 * 1024;
+const writeBatchSize = 500;
+
+interface FolderPlan {
+  source: ProjectSource;
+  files: WalkedFile[];
+  roots: Map<string, string>;
+}
+
+/**
+ * One scan of a project: walk each folder and read its manifests, import each SBOM, merge them into one
+ * inventory, then read, hash and detect every file (reusing unchanged files of the previous scan) and store it.
+ */
+export async function runScan(sources: ProjectSource[], options: ScanOptions, ports: ScanPorts): Promise<ScanStats> {
+  const stats: ScanStats = {
+    files: 0, textFiles: 0, binaryFiles: 0, skippedFiles: 0, reusedFiles: 0, components: 0, findings: 0, warnings: 0, bytes: 0,
+  };
+  const warnings: WarningRecord[] = [];
+  const inventories: SourceInventory[] = [];
+  const folders: FolderPlan[] = [];
+  const checkCancel = (): void => {
+    if (ports.isCancelled()) throw new ScanCancelledError();
+  };
+
+  for (const source of sources) {
+    checkCancel();
+    if (source.kind === 'sbom') {
+      ports.progress({ phase: 'importing', done: 0, total: null, bytes: 0, currentPath: source.path });
+      const doc = readSbomSource(source.path, options);
+      ports.onSbom?.(source.path, doc);
+      const inventory = sbomInventory(source.path, doc);
+      inventories.push(inventory);
+      warnings.push(...inventory.warnings);
+      continue;
+    }
+    ports.progress({ phase: 'walking', done: 0, total: null, bytes: 0, currentPath: source.path });
+    const walk = walkTree(source.path, {
+      shouldStop: ports.isCancelled,
+      onDirectory: (rel, filesSoFar) => ports.progress({ phase: 'walking', done: filesSoFar, total: null, bytes: 0, currentPath: rel }),
+    });
+    checkCancel();
+    warnings.push(...walk.warnings.map((w) => ({ path: w.relPath, location: null, message: w.message })));
+
+    const manifests: ParsedManifest[] = [];
+    const manifestFiles = walk.files.filter((f) => manifestKind(f.relPath) !== null);
+    for (const [index, file] of manifestFiles.entries()) {
+      checkCancel();
+      ports.progress({ phase: 'reading', done: index, total: manifestFiles.length, bytes: 0, currentPath: file.relPath });
+      if (file.size > manifestSizeLimit) {
+        warnings.push({ path: file.relPath, location: null, message: `manifest larger than ${manifestSizeLimit} bytes; not parsed` });
+        continue;
+      }
+      let content: string;
+      try {
+        content = readFileSync(file.absPath, 'utf8');
+      } catch (error) {
+        warnings.push({ path: file.relPath, location: null, message: `cannot read manifest: ${(error as Error).message}` });
+        continue;
+      }
+      manifests.push({ path: file.relPath, result: parseManifest(file.relPath, content) });
+    }
+    const inventory = buildInventory(source.path, path.basename(source.path), manifests);
+    inventories.push(inventory);
+    warnings.push(...inventory.warnings);
+    folders.push({ source, files: walk.files, roots: inventory.roots });
+  }
+
+  const merged = mergeSources(inventories);
+  ports.writer.writeComponents(merged.components, merged.edges);
+  stats.components = merged.components.length;
+  const componentsByKey = new Map(merged.components.map((c) => [c.key, c]));
+
+  const licenseEvidence: LicenseFileEvidence[] = [];
+  const total = folders.reduce((n, f) => n + f.files.length, 0);
+  let done = 0;
+  for (const folder of folders) {
+    const previous = options.incremental ? ports.previousFiles(folder.source.path) : new Map<string, PreviousFile>();
+    const locate = componentLocator(folder.roots);
+    const pendingFiles: FileRecord[] = [];
+    const pendingContents: ContentRecord[] = [];
+    const flush = (): void => {
+      if (pendingContents.length > 0) ports.writer.writeContents(pendingContents.splice(0));
+      if (pendingFiles.length > 0) ports.writer.writeFiles(pendingFiles.splice(0));
+    };
+    const noteLicenseFile = (file: WalkedFile, componentKey: string | null, licenses: { license: string | null; kind: string }[]): void => {
+      if (componentKey === null || !isLicenseFileName(path.posix.basename(file.relPath))) return;
+      const component = componentsByKey.get(componentKey);
+      if (!component || path.posix.dirname(file.relPath).replace(/^\.$/, '') !== (component.rootPath ?? '\0')) return;
+      for (const l of licenses) {
+        if (l.license && l.kind !== 'copyright' && l.kind !== 'unknown-license') {
+          licenseEvidence.push({ componentKey, componentName: component.name, declaredExpression: component.declared.expression, path: file.relPath, license: l.license });
+        }
+      }
+    };
+
+    const record = (file: WalkedFile, componentKey: string | null, analysis: FileAnalysis | null, reused: PreviousFile | null): void => {
+      const type = analysis?.type ?? reused!.type;
+      const sha256 = analysis ? (analysis.sha256 || null) : reused!.sha256;
+      stats.files++;
+      stats.bytes += file.size;
+      if (type === 'text') stats.textFiles++;
+      else if (type === 'binary' || type === 'archive') stats.binaryFiles++;
+      else stats.skippedFiles++;
+      if (analysis) {
+        if (analysis.sha256) {
+          pendingContents.push({
+            sha256: analysis.sha256, sha1: analysis.sha1 || null, size: analysis.size, type: analysis.type,
+            encoding: analysis.encoding, error: analysis.error, findings: analysis.findings,
+          });
+        }
+        if (analysis.error) warnings.push({ path: file.relPath, location: null, message: analysis.error });
+        noteLicenseFile(file, componentKey, analysis.findings);
+      } else {
+        stats.reusedFiles++;
+        if (sha256) noteLicenseFile(file, componentKey, ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+      }
+      pendingFiles.push({ sourcePath: folder.source.path, path: file.relPath, size: file.size, mtimeMs: file.mtimeMs, sha256, type, componentKey });
+      if (pendingFiles.length >= writeBatchSize) flush();
+    };
+
+    // Bounded concurrency: enough in flight to keep every worker busy, never the whole tree in memory.
+    const inFlight = new Set<Promise<void>>();
+    const limit = 64;
+    for (const file of folder.files) {
+      checkCancel();
+      const componentKey = locate(file.relPath);
+      const old = previous.get(file.relPath);
+      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs && (old.sha256 === null || ports.writer.hasCurrentContent(old.sha256))) {
+        record(file, componentKey, null, old);
+        done++;
+        continue;
+      }
+      const task = ports.analyze(file.absPath, { maxFileBytes: options.maxFileBytes }).then((analysis) => {
+        record(file, componentKey, analysis, null);
+        done++;
+        ports.progress({ phase: 'detecting', done, total, bytes: stats.bytes, currentPath: file.relPath });
+      });
+      const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+      if (done % 200 === 0) ports.progress({ phase: 'detecting', done, total, bytes: stats.bytes, currentPath: file.relPath });
+    }
+    await Promise.all(inFlight);
+    flush();
+  }
+  checkCancel();
+
+  ports.progress({ phase: 'storing', done: 0, total: null, bytes: stats.bytes, currentPath: null });
+  const componentFindings = [...merged.findings, ...licenseMismatches(licenseEvidence)];
+  ports.writer.writeComponentFindings(componentFindings);
+  ports.writer.writeWarnings(warnings);
+  stats.findings = ports.writer.materializeFileFindings() + componentFindings.length;
+  stats.warnings = warnings.length;
+  return stats;
+}
+
+/** Files belong to the nearest enclosing package root; lookups are cached per directory. */
+function componentLocator(roots: Map<string, string>): (relPath: string) => string | null {
+  const cache = new Map<string, string | null>();
+  const forDirectory = (dir: string): string | null => {
+    const cached = cache.get(dir);
+    if (cached !== undefined) return cached;
+    const own = roots.get(dir);
+    const result = own ?? (dir === '' ? null : forDirectory(parentDir(dir)));
+    cache.set(dir, result);
+    return result;
+  };
+  return (relPath) => forDirectory(parentDir(relPath));
+}
+
+function parentDir(relPath: string): string {
+  const slash = relPath.lastIndexOf('/');
+  return slash < 0 ? '' : relPath.slice(0, slash);
+}
+
+function readSbomSource(file: string, options: ScanOptions): SbomDocument {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new AppError('unreadable-input', `${file}: cannot read (${(error as Error).message})`);
+  }
+  try {
+    return readSbom(bytes, file, { lenient: options.lenient });
+  } catch (error) {
+    if (error instanceof SbomRejectedError) throw new AppError('invalid-sbom', error.message, { file, problems: error.problems });
+    throw error;
+  }
+}

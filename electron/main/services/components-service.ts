@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/errors.js';
+import type { FileView } from '../../../shared/model/file.js';
+import type { ApiHandlers } from '../api/handler-types.js';
+import { getComponentDetail, listComponents } from '../db/repositories/components-repo.js';
+import { fileTreeLevel, findFile } from '../db/repositories/files-repo.js';
+import { decodeContent } from '../engine/2-detect/text/index.js';
+
+/** The file viewer shows at most this much text; the rest is cut with a note. */
+const viewerLimit = 2 * 1024 * 1024;
+
+export const componentsHandlers = {
+  'components.list': ({ projectId }, ctx) => listComponents(ctx.db, projectId),
+  'components.get': ({ componentId }, ctx) => {
+    const detail = getComponentDetail(ctx.db, componentId);
+    if (!detail) throw new AppError('not-found', `no component with id ${componentId}`);
+    return detail;
+  },
+  'files.tree': ({ scanId, dir, componentId }, ctx) => fileTreeLevel(ctx.db, scanId, dir.replace(/^\/+|\/+$/g, ''), componentId ?? null),
+  'files.get': ({ fileId }, ctx): FileView => {
+    const file = findFile(ctx.db, fileId);
+    if (!file) throw new AppError('not-found', `no file with id ${fileId}`);
+    const { sourcePath, ...scanned } = file;
+    if (file.type !== 'text') {
+      return { file: scanned, text: null, truncated: false, textUnavailableReason: `this is a ${file.type} file; there is no text to show` };
+    }
+    const absolute = path.join(sourcePath, file.path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      return { file: scanned, text: null, truncated: false, textUnavailableReason: `${absolute}: cannot read (${(error as Error).message})` };
+    }
+    const truncated = bytes.length > viewerLimit;
+    const decoded = decodeContent(truncated ? bytes.subarray(0, viewerLimit) : bytes);
+    if (decoded.kind !== 'text') return { file: scanned, text: null, truncated: false, textUnavailableReason: decoded.reason };
+    return { file: scanned, text: decoded.text, truncated, textUnavailableReason: null };
+  },
+} satisfies Partial<ApiHandlers>;

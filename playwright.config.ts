@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end specs run twice where possible: in a real browser against `clearance serve` (project "web", Debian's
+ * Chromium), and against the desktop app through Playwright's _electron (project "electron", skipped with the
+ * reason when no Electron binary is installed).
+ */
+export default defineConfig({
+  testDir: 'test/e2e/specs',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'web', use: { mode: 'web' } },
+    { name: 'electron', use: { mode: 'electron' } },
+  ],
+});
