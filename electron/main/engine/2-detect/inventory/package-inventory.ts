@@ -46,6 +46,7 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
   const edges: EdgeRecord[] = [];
   const findings: ComponentFindingRecord[] = [];
   const warnings: WarningRecord[] = [];
+  const declared: { fromKey: string; dependencies: NonNullable<FoundPackage['declaredDependencies']> }[] = [];
 
   // Own manifests first, so that their root and license win; then lockfiles.
   const ordered = [...manifests].sort((a, b) => Number(isLockLike(a)) - Number(isLockLike(b)) || a.path.localeCompare(b.path));
@@ -112,6 +113,12 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
         }
       }
       if (rootPath !== null && !roots.has(rootPath)) roots.set(rootPath, key);
+      // The same package installed in several places: every location holds its files.
+      for (const extra of pkg.installPaths ?? []) {
+        const location = joinRoot(dir, extra);
+        if (!roots.has(location)) roots.set(location, key);
+      }
+      if (pkg.isRoot && pkg.declaredDependencies?.length) declared.push({ fromKey: key, dependencies: pkg.declaredDependencies });
     }
     for (const edge of manifest.result.edges) {
       const fromKey = refToKey.get(edge.from);
@@ -150,6 +157,26 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
     roots.set('', rootKey);
   } else {
     byKey.get(rootKey)!.isProjectRoot = true;
+  }
+
+  // A manifest's range dependencies ("^1.2.0") point at whichever installed version the lockfile resolved:
+  // the shallowest install of the same package (purl without version).
+  const byVersionlessPurl = new Map<string, ComponentRecord & { fromOwnManifest: boolean }>();
+  for (const c of byKey.values()) {
+    if (!c.purl) continue;
+    const versionless = c.purl.replace(/[?#].*$/, '').replace(/@[^@/]*$/, '');
+    const current = byVersionlessPurl.get(versionless);
+    const depth = (x: ComponentRecord): number => (x.rootPath === null ? Infinity : x.rootPath.length);
+    if (!current || depth(c) < depth(current)) byVersionlessPurl.set(versionless, c);
+  }
+  const edgeKeys = new Set(edges.map((e) => `${e.fromKey}\n${e.toKey}`));
+  for (const { fromKey, dependencies } of declared) {
+    for (const dependency of dependencies) {
+      const target = dependency.purl ? byVersionlessPurl.get(dependency.purl) : undefined;
+      if (!target || target.key === fromKey || edgeKeys.has(`${fromKey}\n${target.key}`)) continue;
+      edges.push({ fromKey, toKey: target.key, scope: dependency.scope });
+      edgeKeys.add(`${fromKey}\n${target.key}`);
+    }
   }
 
   // Packages nobody depends on hang off the root, so every component has a path from the project root.
