@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { Job } from '../model/job.js';
 import type { ProjectSummary } from '../model/project.js';
 import type { Scan, ScanWarning } from '../model/scan.js';
+import type { ReviewApiResults } from './review-contract.js';
 import type { ParamSchemas } from './schemas.js';
 
 /** How the app runs: in Electron (native dialogs) or in a browser against `clearance serve`. */
@@ -51,7 +52,7 @@ export interface ExportedDocument {
 }
 
 /** Method name → result type. Params come from `paramSchemas`; both transports serve exactly this map. */
-export interface ApiResults {
+export interface ApiResults extends ReviewApiResults {
   'app.info': AppInfo;
   'projects.list': ProjectSummary[];
   'projects.get': ProjectSummary;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewParamSchemas } from './review-contract.js';
 
 /**
  * Runtime validators for every method's params. The contract's param types are inferred from these, so a
@@ -71,6 +72,7 @@ export const paramSchemas = {
   'exports.findings': z.object({ projectId: id.optional() }).strict(),
   'platform.pickPaths': z.object({ kind: z.enum(['folder', 'sbom']) }).strict(),
   'platform.revealPath': z.object({ path: z.string().min(1) }).strict(),
+  ...reviewParamSchemas,
 } as const;
 
 export type ParamSchemas = typeof paramSchemas;

@@ -4,6 +4,7 @@ import { exportsHandlers } from '../services/exports-service.js';
 import { findingsHandlers } from '../services/findings-service.js';
 import { jobsHandlers } from '../services/jobs-service.js';
 import { projectsHandlers } from '../services/projects-service.js';
+import { reviewHandlers } from '../services/review-handlers.js';
 import type { ApiHandlers } from './handler-types.js';
 
 /** Every contract method, implemented: a method added to the contract and not here fails to compile. */
@@ -14,4 +15,5 @@ export const handlers = {
   ...findingsHandlers,
   ...jobsHandlers,
   ...exportsHandlers,
+  ...reviewHandlers,
 } satisfies ApiHandlers;

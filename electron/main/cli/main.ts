@@ -4,6 +4,7 @@ import { appVersion } from '../app-paths.js';
 import { useBundledWorkers } from '../workers/worker-script.js';
 import { CliError, usageError } from './cli-error.js';
 import { exportCommand } from './export.js';
+import { reviewCommands } from './review-commands.js';
 import { scanCommand } from './scan.js';
 import { serveCommand } from './serve.js';
 import { usage } from './usage.js';
@@ -12,6 +13,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   scan: scanCommand,
   export: exportCommand,
   serve: serveCommand,
+  ...reviewCommands,
 };
 
 /** The `clearance` command. Every command calls the same services as the app. */

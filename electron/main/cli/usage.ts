@@ -19,6 +19,28 @@ Usage:
       Serve the app to a browser on 127.0.0.1 (random port unless --port; --port 0 means random).
       Prints the URL with its per-launch access token.
 
+  clearance decide <purl> --state STATE [--license EXPR] [--rationale TEXT] [--expires YYYY-MM-DD] [--range RANGE]
+                   [--project NAME] [--obligations LIST] [--reviewer NAME --email EMAIL] [--passphrase-file FILE]
+  clearance decide --finding KEY | --path PATTERN --project NAME  --state STATE …
+      Record a signed audit decision (docs/decisions.md). STATE: approved, approved-with-conditions, rejected,
+      needs-legal-review, exception (needs --expires), not-applicable. Every state but approved needs --rationale.
+      --range RANGE    the decision covers every version in RANGE (e.g. ^4.0.0), not just this one
+      --project NAME   only for this project (shown as carried over elsewhere); default: the whole workspace
+      The reviewer defaults to CLEARANCE_REVIEWER_NAME/EMAIL, else git's user.name/email. The signing key is
+      made on first use and sealed with the passphrase from --passphrase-file or CLEARANCE_PASSPHRASE.
+
+  clearance decisions [--all] [--json] | decisions export --out FILE | decisions import FILE
+      List the current decisions (--all: with superseded ones), or share them as signed JSON Lines. An import
+      reports conflicting decisions side by side and exits 1 when there are conflicts or rejected lines.
+
+  clearance verify-log [--json]
+      Check the decision trail's hash chain and signatures: exit 0 when intact, 1 naming the first record that
+      was altered, removed or reordered.
+
+  clearance policy check [--project NAME] [--json] | policy show [--version N] | policy set FILE [--comment TEXT]
+      check: evaluate the policy (docs/policy.md) and exit 1 when any component is denied, printing why.
+      show: print the policy in force; set: validate a YAML policy and store it as a new version.
+
   clearance --help | --version
 
 Options common to all commands:
