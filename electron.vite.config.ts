@@ -18,6 +18,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // JSON data imported by shared/ is bundled: Node cannot import an external .json without import attributes.
+      externalizeDeps: { exclude: ['spdx-exceptions', 'spdx-license-list'] },
       rolldownOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
@@ -47,6 +49,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

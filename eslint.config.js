@@ -6,7 +6,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 
 /** Layers (HOUSE.md): only the shell imports electron; renderer and shared never touch Node or the database. */
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**', 'resources/sample/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-constant-condition': ['error', { checkLoops: false }],
+      // The ESM bundler injects its own top-level `require` shim; a module-level `require` collides with it.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Program > VariableDeclaration > VariableDeclarator[id.name='require']", message: 'Name it something else (e.g. requireFromHere): the bundle defines its own `require`.' },
+      ],
     },
   },
   {

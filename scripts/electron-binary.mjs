@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 
 export function electronPackageDir() {
   try {
-    return path.dirname(require.resolve('electron/package.json'));
+    return path.dirname(requireFromHere.resolve('electron/package.json'));
   } catch {
     return null;
   }

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { electronAbi, electronVersion } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 
 export function electronNativeTarget() {
   const abi = electronAbi();
-  const packageDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const packageDir = path.dirname(requireFromHere.resolve('better-sqlite3/package.json'));
   return path.join(packageDir, '..', '.clearance-native', `electron-${abi}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
 }
 
@@ -20,7 +20,7 @@ export function ensureElectronNative({ quiet = false } = {}) {
   const target = electronNativeTarget();
   if (existsSync(target)) return target;
   const version = electronVersion();
-  const packageDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const packageDir = path.dirname(requireFromHere.resolve('better-sqlite3/package.json'));
   const work = mkdtempSync(path.join(tmpdir(), 'clearance-native-'));
   const copy = path.join(work, 'better-sqlite3');
   if (!quiet) process.stdout.write(`Building better-sqlite3 for Electron ${version} (once; about a minute)…\n`);

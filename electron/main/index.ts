@@ -9,11 +9,9 @@ import { registerIpcTransport } from './app/ipc-transport.js';
 import { acquireWorkspaceLock } from './db/workspace-lock.js';
 import { createAppContext } from './host/create-context.js';
 import { startHttpBridge } from './host/http-bridge.js';
-import { useBundledWorkers } from './workers/worker-script.js';
 
 /** App lifecycle only: one instance, open the workspace, create the window, register the transports. */
 const here = path.dirname(fileURLToPath(import.meta.url));
-useBundledWorkers(here);
 
 function workspaceArgument(): string | null {
   const index = process.argv.indexOf('--workspace');

@@ -14,6 +14,8 @@ import type {
 } from '../model/policy.js';
 import { distributionModels, obligationKinds } from '../model/policy.js';
 import type { ComponentSummary } from '../model/component.js';
+import type { Finding } from '../model/finding.js';
+import { findingKinds } from '../model/finding.js';
 
 /**
  * The review domain's slice of the API contract (policy, decisions, review queue, reviewer): params schemas and
@@ -21,6 +23,10 @@ import type { ComponentSummary } from '../model/component.js';
  */
 const id = z.number().int().positive();
 const none = z.undefined().or(z.null()).or(z.object({}).strict());
+/** A finding's review status: its own queue status, else its component's, else `not-needed` (nothing to decide). */
+export const findingStatuses = ['conflict', 'changed', 'expired', 'undecided', 'pending', 'decided', 'not-needed'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'expected a date as YYYY-MM-DD');
 
 /** What a decision is about. Give ids (componentId, findingId) from the app, or purl/key/pattern from elsewhere. */
@@ -82,12 +88,67 @@ export const reviewParamSchemas = {
       limit: z.number().int().min(1).max(5000).default(200),
     })
     .strict(),
+  'review.findings': z
+    .object({
+      projectId: id.optional(),
+      componentId: id.optional(),
+      kinds: z.array(z.enum(findingKinds)).optional(),
+      statuses: z.array(z.enum(findingStatuses)).optional(),
+      /** Case-insensitive substrings of the license, the component name, the path; `search` looks in all three. */
+      license: z.string().max(500).optional(),
+      component: z.string().max(500).optional(),
+      path: z.string().max(1000).optional(),
+      search: z.string().max(500).optional(),
+      groupBy: z.enum(['component', 'license', 'status']).optional(),
+      /** Group keys whose rows are left out of the page (the group still counts). */
+      collapsed: z.array(z.string().max(2000)).max(20_000).optional(),
+      sort: z.object({ column: z.enum(['path', 'kind', 'license', 'component', 'status']), desc: z.boolean() }).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(200),
+    })
+    .strict(),
   'reviewer.get': none,
   'reviewer.set': reviewerParams,
   'reviewer.unlock': z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type QueueStatus = 'undecided' | 'changed' | 'expired' | 'conflict' | 'pending' | 'decided';
+
+
+/** A finding with where it stands in review. */
+export interface ReviewedFinding extends Finding {
+  projectId: number;
+  status: FindingStatus;
+  /** Whose decision (or queue entry) gives the status: the finding's own, its component's, or none. */
+  statusFrom: 'finding' | 'component' | null;
+  decision: AppliedDecisionSummary | null;
+  /** The policy's action for the finding (or its component); null when the policy has nothing to say. */
+  policyAction: PolicyAction | null;
+  policyReason: string | null;
+  /** For 'changed': what differs from what the decision recorded. */
+  changes: string[];
+}
+
+export interface FindingGroup {
+  /** `component:<id>`, `license:<id or empty>`, `status:<status>`. */
+  key: string;
+  label: string;
+  componentId: number | null;
+  count: number;
+  countsByStatus: Partial<Record<FindingStatus, number>>;
+}
+
+export interface ReviewFindingsPage {
+  rows: ReviewedFinding[];
+  /** Rows matching the filter, collapsed groups left out (what the table scrolls through). */
+  total: number;
+  /** Over the filter without its status condition: for the status chips. */
+  countsByStatus: Record<FindingStatus, number>;
+  /** Over the filter without its kind condition. */
+  countsByKind: Record<string, number>;
+  /** Every group of the filtered set in display order (empty unless groupBy). */
+  groups: FindingGroup[];
+}
 
 /** One thing a reviewer should look at: a component or a finding, why, and what the policy says. */
 export interface ReviewQueueItem {
@@ -154,6 +215,7 @@ export interface ReviewApiResults {
   'decisions.export': { fileName: string; mediaType: string; content: string; count: number };
   'decisions.import': ImportReport;
   'review.queue': ReviewQueuePage;
+  'review.findings': ReviewFindingsPage;
   'reviewer.get': ReviewerInfo;
   'reviewer.set': ReviewerInfo;
   'reviewer.unlock': ReviewerInfo;

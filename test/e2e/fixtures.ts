@@ -50,7 +50,11 @@ async function startServe(workspace: string): Promise<{ child: ChildProcess; url
   return { child, url };
 }
 
-export const test = base.extend<{ mode: 'web' | 'electron'; app: AppUnderTest }>({
+export interface E2eOptions {
+  mode: 'web' | 'electron';
+}
+
+export const test = base.extend<E2eOptions & { app: AppUnderTest }>({
   mode: ['web', { option: true }],
   app: async ({ mode }, use, testInfo) => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'clearance-e2e-'));

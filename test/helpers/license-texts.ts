@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const licensesDir = path.join(path.dirname(require.resolve('spdx-license-list/package.json')), 'licenses');
+const requireFromHere = createRequire(import.meta.url);
+const licensesDir = path.join(path.dirname(requireFromHere.resolve('spdx-license-list/package.json')), 'licenses');
 
 /** The real SPDX license text shipped in the npm package `spdx-license-list`. */
 export function spdxText(id: string): string {

@@ -1,7 +1,4 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { appVersion } from '../app-paths.js';
-import { useBundledWorkers } from '../workers/worker-script.js';
 import { CliError, usageError } from './cli-error.js';
 import { exportCommand } from './export.js';
 import { reviewCommands } from './review-commands.js';
@@ -45,9 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-/** Entry for bin/clearance.js: when bundled, workers start from the sibling bundles in out/main. */
+/** Entry for bin/clearance.js. */
 export function main(argv: string[]): Promise<number> {
-  const self = fileURLToPath(import.meta.url);
-  if (self.endsWith('.js')) useBundledWorkers(path.dirname(self));
   return runCli(argv);
 }

@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 export function nativeBindingPath(): string | undefined {
   const electronVersion = process.versions['electron'];
   if (!electronVersion) return undefined;
-  const require = createRequire(import.meta.url);
+  const requireFromHere = createRequire(import.meta.url);
   let packageDir: string;
   try {
-    packageDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+    packageDir = path.dirname(requireFromHere.resolve('better-sqlite3/package.json'));
   } catch {
     return undefined;
   }

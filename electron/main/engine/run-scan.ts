@@ -4,6 +4,8 @@ import type { JobProgress } from '../../../shared/model/job.js';
 import type { ProjectSource } from '../../../shared/model/project.js';
 import type { ScanOptions, ScanStats } from '../../../shared/model/scan.js';
 import { AppError } from '../../../shared/api/errors.js';
+import { expandArchives } from './1-walk/archive-expander.js';
+import { archiveKind } from './1-walk/archives/index.js';
 import { walkTree, type WalkedFile } from './1-walk/repo-walker.js';
 import type { FileAnalysis } from './2-detect/analyze-file.js';
 import { isLicenseFileName, licenseMismatches, type LicenseFileEvidence } from './2-detect/inventory/license-mismatch.js';
@@ -59,6 +61,15 @@ interface FolderPlan {
  * inventory, then read, hash and detect every file (reusing unchanged files of the previous scan) and store it.
  */
 export async function runScan(sources: ProjectSource[], options: ScanOptions, ports: ScanPorts): Promise<ScanStats> {
+  const cleanups: (() => void)[] = [];
+  try {
+    return await scanSources(sources, options, ports, cleanups);
+  } finally {
+    for (const cleanup of cleanups) cleanup();
+  }
+}
+
+async function scanSources(sources: ProjectSource[], options: ScanOptions, ports: ScanPorts, cleanups: (() => void)[]): Promise<ScanStats> {
   const stats: ScanStats = {
     files: 0, textFiles: 0, binaryFiles: 0, skippedFiles: 0, reusedFiles: 0, components: 0, findings: 0, warnings: 0, bytes: 0,
   };
@@ -87,6 +98,15 @@ export async function runScan(sources: ProjectSource[], options: ScanOptions, po
     });
     checkCancel();
     warnings.push(...walk.warnings.map((w) => ({ path: w.relPath, location: null, message: w.message })));
+    if (options.extractArchives) {
+      const expanded = await expandArchives(walk.files, ports.isCancelled, (rel) =>
+        ports.progress({ phase: 'walking', done: walk.files.length, total: null, bytes: 0, currentPath: rel }),
+      );
+      cleanups.push(expanded.cleanup);
+      checkCancel();
+      walk.files.push(...expanded.files);
+      warnings.push(...expanded.warnings.map((w) => ({ path: w.relPath, location: null, message: w.message })));
+    }
 
     const manifests: ParsedManifest[] = [];
     const manifestFiles = walk.files.filter((f) => manifestKind(f.relPath) !== null);
@@ -141,7 +161,8 @@ export async function runScan(sources: ProjectSource[], options: ScanOptions, po
     };
 
     const record = (file: WalkedFile, componentKey: string | null, analysis: FileAnalysis | null, reused: PreviousFile | null): void => {
-      const type = analysis?.type ?? reused!.type;
+      const analysed = analysis?.type ?? reused!.type;
+      const type = analysed === 'binary' && archiveKind(file.relPath) !== null ? 'archive' : analysed;
       const sha256 = analysis ? (analysis.sha256 || null) : reused!.sha256;
       stats.files++;
       stats.bytes += file.size;

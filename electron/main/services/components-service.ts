@@ -6,16 +6,21 @@ import type { ApiHandlers } from '../api/handler-types.js';
 import { getComponentDetail, listComponents } from '../db/repositories/components-repo.js';
 import { fileTreeLevel, findFile } from '../db/repositories/files-repo.js';
 import { decodeContent } from '../engine/2-detect/text/index.js';
+import { concludedLicenseFor, concludedLicensesFor } from './decisions-service.js';
 
 /** The file viewer shows at most this much text; the rest is cut with a note. */
 const viewerLimit = 2 * 1024 * 1024;
 
 export const componentsHandlers = {
-  'components.list': ({ projectId }, ctx) => listComponents(ctx.db, projectId),
+  'components.list': ({ projectId }, ctx) => {
+    const components = listComponents(ctx.db, projectId);
+    const concluded = concludedLicensesFor(ctx.db, components);
+    return components.map((c) => ({ ...c, concluded: concluded.get(c.id) ?? null }));
+  },
   'components.get': ({ componentId }, ctx) => {
     const detail = getComponentDetail(ctx.db, componentId);
     if (!detail) throw new AppError('not-found', `no component with id ${componentId}`);
-    return detail;
+    return { ...detail, concluded: concludedLicenseFor(ctx.db, detail) };
   },
   'files.tree': ({ scanId, dir, componentId }, ctx) => fileTreeLevel(ctx.db, scanId, dir.replace(/^\/+|\/+$/g, ''), componentId ?? null),
   'files.get': ({ fileId }, ctx): FileView => {

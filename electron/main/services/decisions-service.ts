@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BulkDecisionItem, ComponentDecisions, DecisionSubjectParams } from '../../../shared/api/review-contract.js';
 import { AppError } from '../../../shared/api/errors.js';
-import type { Decision, DecisionBody, DecisionSnapshot, DecisionState, DecisionSubject, TrailVerification } from '../../../shared/model/decision.js';
+import type { Decision, DecisionBody, DecisionMatch, DecisionSnapshot, DecisionState, DecisionSubject, TrailVerification } from '../../../shared/model/decision.js';
 import type { ComponentSummary } from '../../../shared/model/component.js';
 import type { Obligation } from '../../../shared/model/policy.js';
 import { parseExpression } from '../../../shared/spdx/expression.js';
@@ -240,8 +240,8 @@ function indexFor(db: ReadableDb): DecisionIndex {
 
 type ConcludedInput = Pick<ComponentSummary, 'id' | 'key' | 'purl' | 'version' | 'ecosystem' | 'projectId' | 'rootPath' | 'declared' | 'detected'>;
 
-/** The license concluded by the decision in force for each component (null when none concluded one). */
-export function concludedLicensesFor(db: ReadableDb, components: ConcludedInput[]): Map<number, string | null> {
+/** The decision in force for each component (null when none applies, or it no longer holds). */
+export function decisionsInForceFor(db: ReadableDb, components: ConcludedInput[]): Map<number, DecisionMatch | null> {
   const index = indexFor(db);
   return new Map(
     components.map((c) => {
@@ -254,9 +254,15 @@ export function concludedLicensesFor(db: ReadableDb, components: ConcludedInput[
         paths: c.rootPath ? [c.rootPath] : [],
         snapshot: componentSnapshot(c.declared, c.detected)!,
       });
-      return [c.id, match && decisionInForce(match) ? match.decision.concludedLicense : null];
+      return [c.id, match && decisionInForce(match) ? match : null];
     }),
   );
+}
+
+/** The license concluded by the decision in force for each component (null when none concluded one). */
+export function concludedLicensesFor(db: ReadableDb, components: ConcludedInput[]): Map<number, string | null> {
+  const matches = decisionsInForceFor(db, components);
+  return new Map(components.map((c) => [c.id, matches.get(c.id)?.decision.concludedLicense ?? null]));
 }
 
 /** For components.list / components.get: the concluded license of one component, or null. */

@@ -2,7 +2,10 @@ import { AppError } from '../../../shared/api/errors.js';
 import type { ExportedDocument } from '../../../shared/api/contract.js';
 import type { ApiHandlers } from '../api/handler-types.js';
 import type { AppContext } from '../app-context.js';
+import { listComponents } from '../db/repositories/components-repo.js';
 import { buildExportModel } from '../db/repositories/export-repo.js';
+import type { ExportDecision } from '../engine/6-report/export-model.js';
+import { decisionsInForceFor } from './decisions-service.js';
 import { iterateFindings } from '../db/repositories/findings-repo.js';
 import { findProject, listProjects } from '../db/repositories/projects-repo.js';
 import { findingToJsonLine } from '../engine/6-report/findings-jsonl.js';
@@ -24,10 +27,32 @@ function fileSafe(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
 }
 
+/** The decision in force for every exported component, in the writers' terms. */
+function decisionsByComponent(ctx: AppContext, projectIds: number[] | null): Map<number, { concluded: string | null; decision: ExportDecision }> {
+  const components = projectIds === null ? listComponents(ctx.db) : projectIds.flatMap((id) => listComponents(ctx.db, id));
+  const result = new Map<number, { concluded: string | null; decision: ExportDecision }>();
+  for (const [id, match] of decisionsInForceFor(ctx.db, components)) {
+    if (!match) continue;
+    const d = match.decision;
+    result.set(id, {
+      concluded: d.concludedLicense,
+      decision: {
+        id: d.uid,
+        state: d.state,
+        concludedLicense: d.concludedLicense,
+        rationale: d.rationale,
+        reviewer: `${d.reviewer.name} <${d.reviewer.email}>`,
+        decidedAt: d.decidedAt,
+      },
+    });
+  }
+  return result;
+}
+
 /** An SBOM of the latest scan of one project, or of every project, in the requested format. */
 export function exportSbom(ctx: AppContext, projectId: number | undefined, format: SbomExportFormat, spec: '1.5' | '1.6' | '1.7' = '1.6'): ExportedDocument {
   const scope = scopeName(ctx, projectId);
-  const model = buildExportModel(ctx.db, scope.ids, { name: 'Clearance', version: ctx.version }, scope.name);
+  const model = buildExportModel(ctx.db, scope.ids, { name: 'Clearance', version: ctx.version }, scope.name, decisionsByComponent(ctx, scope.ids));
   const base = fileSafe(scope.name);
   switch (format) {
     case 'cyclonedx-json':

@@ -9,6 +9,8 @@ import {
   createProject,
   deleteProject,
   findProject,
+  latestScanId,
+  removeProjectSources,
   findProjectByName,
   findProjectBySourcePath,
   renameProject,
@@ -41,18 +43,28 @@ export interface ScanRequest {
 export function startScan(ctx: AppContext, request: ScanRequest): { jobId: string; projectId: number } {
   const sources = classifySources(request.paths);
   const options: ScanOptions = { ...defaultScanOptions, ...request.options };
-  const { project, allSources } = ctx.db.transaction(() => {
+  const { project, allSources, created, added } = ctx.db.transaction(() => {
+    let created = false;
     let project = request.projectId !== undefined ? findProject(ctx.db, request.projectId) : null;
     if (request.projectId !== undefined && !project) throw new AppError('not-found', `no project with id ${request.projectId}`);
     // A named project is reused (re-scan by name, as the CLI's --project does); otherwise a new one is made.
     if (!project && request.projectName) project = findProjectByName(ctx.db, request.projectName);
     if (!project && !request.projectName) project = findProjectBySourcePath(ctx.db, sources[0]!.path);
-    project ??= createProject(ctx.db, request.projectName ?? uniqueProjectName(ctx.db, path.basename(sources[0]!.path)));
+    if (!project) {
+      project = createProject(ctx.db, request.projectName ?? uniqueProjectName(ctx.db, path.basename(sources[0]!.path)));
+      created = true;
+    }
+    const known = new Set(project.sources.map((s) => s.path));
     addProjectSources(ctx.db, project.id, sources);
-    return { project, allSources: findProject(ctx.db, project.id)!.sources };
+    return { project, allSources: findProject(ctx.db, project.id)!.sources, created, added: sources.filter((s) => !known.has(s.path)) };
   }).immediate();
   ctx.events.emit('data.changed', { topics: ['projects'] });
-  const job = startScanJob(ctx, project.id, project.name, allSources, options, request.analyzeWorkers);
+  // A source that could not be scanned is not kept: the project stays as it was before this request.
+  const undo = (): void => {
+    if (created && latestScanId(ctx.db, project.id) === null) deleteProject(ctx.db, project.id);
+    else removeProjectSources(ctx.db, project.id, added.map((s) => s.path));
+  };
+  const job = startScanJob(ctx, project.id, project.name, allSources, options, request.analyzeWorkers, undo);
   return { jobId: job.id, projectId: project.id };
 }
 

@@ -18,6 +18,7 @@ import {
   resolveSubject,
   verifyWorkspaceTrail,
 } from './decisions-service.js';
+import { reviewFindings } from './review-findings-service.js';
 import { currentPolicy, evaluateProject, policyState, reviewProject, savePolicy, sortQueue, validatePolicy } from './policy-service.js';
 
 function changed(ctx: AppContext, topics: ('decisions' | 'policy' | 'components')[]): void {
@@ -91,6 +92,7 @@ export const reviewHandlers = {
     const shown = sortQueue(items.filter((i) => wanted.has(i.status) && kinds.includes(i.kind === 'component' ? 'components' : 'findings')));
     return { items: shown.slice(offset, offset + limit), total: shown.length, countsByStatus };
   },
+  'review.findings': (query, ctx) => reviewFindings(ctx.db, query, ctx.resourcesDir),
   'reviewer.get': (_params, ctx) => reviewerInfo(ctx.db),
   'reviewer.set': (identity, ctx) => {
     setCurrentReviewer(ctx.db, identity);

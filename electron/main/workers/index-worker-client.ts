@@ -27,6 +27,8 @@ export function startScanJob(
   sources: ProjectSource[],
   options: ScanOptions,
   analyzeWorkers?: number,
+  /** Undo what the request added (new project, new sources) when the scan does not finish. */
+  onUnfinished: () => void = () => undefined,
 ): Job {
   if (ctx.jobs.runningByProject().has(projectId)) {
     throw new AppError('conflict', `a scan of project "${projectName}" is already running`);
@@ -55,6 +57,7 @@ export function startScanJob(
     } else if (message.type === 'failed') {
       ctx.jobs.finish(job.id, 'failed', { error: message.error.message, errorCode: message.error.code });
     }
+    if (message.type !== 'finished') onUnfinished();
     ctx.events.emit('data.changed', { topics: ['projects', 'components', 'findings'] });
   };
 

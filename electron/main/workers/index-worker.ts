@@ -21,7 +21,11 @@ async function main(input: IndexWorkerInput): Promise<IndexWorkerMessage> {
     const stats = await runScan(input.sources, input.options, {
       writer,
       previousFiles: (sourcePath) => (input.previousScanId ? previousFilesOf(db, input.previousScanId, sourcePath) : new Map()),
-      analyze: (absPath, options) => pool.analyze(absPath, options),
+      analyze: async (absPath, options) => {
+        const analysis = await pool.analyze(absPath, options);
+        if (pool.failure) throw new Error(pool.failure);
+        return analysis;
+      },
       storedLicenseFindings: (sha256) => storedLicenseFindingsOf(db, sha256),
       progress: (progress) => parentPort!.postMessage({ type: 'progress', progress } satisfies IndexWorkerMessage),
       isCancelled,

@@ -1,5 +1,5 @@
 import type { ComponentHash, ExternalReference } from '../../../../shared/model/component.js';
-import type { ExportComponent, ExportModel } from '../../engine/6-report/export-model.js';
+import type { ExportComponent, ExportDecision, ExportModel } from '../../engine/6-report/export-model.js';
 import type { ReadableDb } from '../db-types.js';
 import { detectedKinds } from './components-repo.js';
 import { latestScanSql } from './projects-repo.js';
@@ -41,6 +41,8 @@ export function buildExportModel(
   projectIds: number[] | null,
   tool: { name: string; version: string },
   documentName: string,
+  /** The audit decision in force per component id, if any. */
+  decisions: Map<number, { concluded: string | null; decision: ExportDecision }> = new Map(),
 ): ExportModel {
   const scans = db
     .prepare(`WITH latest AS (${latestScanSql}) SELECT project_id AS projectId, scan_id AS scanId FROM latest ORDER BY project_id`)
@@ -92,12 +94,12 @@ export function buildExportModel(
         hashes: JSON.parse(row.hashes) as ComponentHash[],
         externalReferences: JSON.parse(row.external_refs) as ExternalReference[],
         declared: { verbatim: row.declared_verbatim, expression: row.declared_expression, normalised: row.declared_normalised === 1 },
-        concluded: null,
+        concluded: decisions.get(row.id)?.concluded ?? null,
         licenseTexts: ((extra?.['licenseTexts'] as { id: string; text: string }[] | undefined) ?? []).map((t) => ({ id: t.id, name: null, text: t.text })),
         detected: detectedOf.all(row.id) as ExportComponent['detected'],
         copyrights: copyrightsOf.all(row.id) as string[],
         occurrences: occurrencesOf.all(row.id) as string[],
-        decisions: [],
+        decisions: decisions.has(row.id) ? [decisions.get(row.id)!.decision] : [],
         properties: [{ name: 'clearance:origins', value: (JSON.parse(row.origins) as string[]).join(', ') }],
         extra: (extra?.['sbom'] as Record<string, unknown> | undefined) ?? null,
         extraFormat: row.extra_format,

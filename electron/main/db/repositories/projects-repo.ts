@@ -70,6 +70,11 @@ export function addProjectSources(db: WritableDb, projectId: number, sources: Pr
   for (const source of sources) insert.run(projectId, source.path, source.kind, now);
 }
 
+export function removeProjectSources(db: WritableDb, projectId: number, paths: string[]): void {
+  const remove = db.prepare('DELETE FROM project_sources WHERE project_id = ? AND path = ?');
+  for (const p of paths) remove.run(projectId, p);
+}
+
 export function renameProject(db: WritableDb, projectId: number, name: string): void {
   db.prepare('UPDATE projects SET name = ? WHERE id = ?').run(name, projectId);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WritableDb } from '../../db/db-types.js';
+import { manifestKind } from '../2-detect/packages/index.js';
 import type {
   ComponentFindingRecord,
   ComponentRecord,
@@ -39,6 +40,7 @@ export class IndexWriter {
     private readonly detectorVersion: string,
   ) {
     db.function('sha1_hex', { deterministic: true }, (text: unknown) => sha1Hex(String(text)));
+    db.function('is_manifest', { deterministic: true }, (path: unknown) => (manifestKind(String(path)) === null ? 0 : 1));
     this.statements = {
       contentVersion: db.prepare('SELECT detector_version FROM contents WHERE sha256 = ?').pluck(),
       upsertContent: db.prepare(
@@ -199,7 +201,10 @@ export class IndexWriter {
            cf.start_line, cf.end_line, NULL, cf.matched_by, cf.modified,
            sha1_hex(cf.kind || '|' || ifnull(cf.license, '') || '|' || f.path || '|' || cf.text_hash)
          FROM files f JOIN content_findings cf ON cf.sha256 = f.sha256
-         WHERE f.scan_id = ?`,
+         WHERE f.scan_id = ?
+           -- A manifest's "license" field is its component's declared license (a finding of its own); the
+           -- detector's reading of the same line as a reference would only repeat it.
+           AND NOT (cf.kind = 'license-reference' AND is_manifest(f.path))`,
       )
       .run(this.scanId);
     return result.changes;

@@ -32,6 +32,7 @@ export function mergeSources(inventories: SourceInventory[]): SourceInventory {
         byKey.set(c.key, copy);
         continue;
       }
+      const earlierOrigins = existing.origins.join(', ');
       existing.origins = [...new Set([...existing.origins, ...c.origins])];
       if (existing.hashes.length === 0) existing.hashes = c.hashes;
       existing.cpe ??= c.cpe;
@@ -47,13 +48,13 @@ export function mergeSources(inventories: SourceInventory[]): SourceInventory {
       else if (a && b && !sameLicenses(a, b)) {
         findings.push({
           componentKey: c.key,
-          path: c.sourcePath,
+          path: c.sourcePath ? c.sourcePath.split(/[\\/]/).pop()! : null,
           kind: 'license-mismatch',
           license: b,
           score: 1,
           startLine: null,
           endLine: null,
-          text: `${c.origins.join(', ')} declares ${b}; ${existing.origins.join(', ')} declares ${a}`,
+          text: `${c.origins.join(', ')} declares ${b}; ${earlierOrigins} declares ${a}`,
           matchedBy: 'declared-vs-sbom',
         });
       }

@@ -46,7 +46,7 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
   const edges: EdgeRecord[] = [];
   const findings: ComponentFindingRecord[] = [];
   const warnings: WarningRecord[] = [];
-  const declared: { fromKey: string; dependencies: NonNullable<FoundPackage['declaredDependencies']> }[] = [];
+  const rangeDependencies: { fromKey: string; dependencies: NonNullable<FoundPackage['declaredDependencies']> }[] = [];
 
   // Own manifests first, so that their root and license win; then lockfiles.
   const ordered = [...manifests].sort((a, b) => Number(isLockLike(a)) - Number(isLockLike(b)) || a.path.localeCompare(b.path));
@@ -118,7 +118,7 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
         const location = joinRoot(dir, extra);
         if (!roots.has(location)) roots.set(location, key);
       }
-      if (pkg.isRoot && pkg.declaredDependencies?.length) declared.push({ fromKey: key, dependencies: pkg.declaredDependencies });
+      if (pkg.isRoot && pkg.declaredDependencies?.length) rangeDependencies.push({ fromKey: key, dependencies: pkg.declaredDependencies });
     }
     for (const edge of manifest.result.edges) {
       const fromKey = refToKey.get(edge.from);
@@ -170,7 +170,7 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
     if (!current || depth(c) < depth(current)) byVersionlessPurl.set(versionless, c);
   }
   const edgeKeys = new Set(edges.map((e) => `${e.fromKey}\n${e.toKey}`));
-  for (const { fromKey, dependencies } of declared) {
+  for (const { fromKey, dependencies } of rangeDependencies) {
     for (const dependency of dependencies) {
       const target = dependency.purl ? byVersionlessPurl.get(dependency.purl) : undefined;
       if (!target || target.key === fromKey || edgeKeys.has(`${fromKey}\n${target.key}`)) continue;

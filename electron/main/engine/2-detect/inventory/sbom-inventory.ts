@@ -85,13 +85,13 @@ export function sbomInventory(filePath: string, doc: SbomDocument): SbomInventor
     });
     if (declared.verbatim) {
       findings.push({
-        componentKey: key, path: filePath, kind: 'declared', license: declared.expression, score: 1,
+        componentKey: key, path: path.basename(filePath), kind: 'declared', license: declared.expression, score: 1,
         startLine: null, endLine: null, text: declared.verbatim, matchedBy: `${origin}:declared`,
       });
     }
     if (c.copyright) {
       findings.push({
-        componentKey: key, path: filePath, kind: 'copyright', license: null, score: 1,
+        componentKey: key, path: path.basename(filePath), kind: 'copyright', license: null, score: 1,
         startLine: null, endLine: null, text: c.copyright, matchedBy: `${origin}:copyright`,
       });
     }

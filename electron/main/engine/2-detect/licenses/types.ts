@@ -25,6 +25,8 @@ export interface DetectedFinding {
   /** Copyright holders and years, for kind 'copyright'. */
   holders?: string[];
   years?: string | null;
+  /** For kind 'copyright': the statement itself, comment markers removed. */
+  statement?: string;
   /** For an invalid SPDX-License-Identifier tag: the parser's message. */
   error?: string;
 }

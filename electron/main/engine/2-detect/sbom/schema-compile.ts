@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
+import { appDataDir } from '../../../db/workspace-location.js';
 import type * as AjvModule from 'ajv';
 import type { Ajv as AjvClass, AnySchemaObject, KeywordCxt, Options, ValidateFunction } from 'ajv';
 
@@ -162,13 +162,12 @@ function ajvVersion(): string {
 }
 
 /**
- * Where compiled validators are kept: CLEARANCE_SCHEMA_CACHE (a directory, or "off"), else the user's cache
- * directory. The app may point it at its userData folder.
+ * Where compiled validators are kept: CLEARANCE_SCHEMA_CACHE (a directory, or "off"), else a cache folder in
+ * Clearance's application data folder (shared by the app and the CLI).
  */
 function schemaCacheDir(): string | null {
   const configured = process.env.CLEARANCE_SCHEMA_CACHE;
   if (configured === 'off') return null;
   if (configured) return configured;
-  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), process.platform === 'win32' ? 'AppData/Local' : '.cache');
-  return path.join(base, 'clearance', 'schema-validators');
+  return path.join(appDataDir(), 'cache', 'schema-validators');
 }

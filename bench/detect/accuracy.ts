@@ -1,0 +1,124 @@
+// Accuracy of the detector against Debian's licensecheck on labelled real data. Run: npx tsx bench/detect/accuracy.ts
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { detect } from '../../electron/main/engine/2-detect/detect.js';
+import { decodeContent } from '../../electron/main/engine/2-detect/text/index.js';
+import { referenceText } from '../../electron/main/engine/2-detect/licenses/index.js';
+import { corporaDir, ensureTree, judge, runLicensecheck, treeDir } from './shared.js';
+
+const requireFromHere = createRequire(import.meta.url);
+const known = new Map<string, string>();
+for (const id of [...(requireFromHere('spdx-license-ids/index.json') as string[]), ...(requireFromHere('spdx-license-ids/deprecated.json') as string[])]) known.set(id.toLowerCase(), id);
+
+interface Item {
+  file: string;
+  expected: string[];
+}
+
+function ours(file: string): string[] {
+  const decoded = decodeContent(readFileSync(file));
+  if (decoded.kind !== 'text') return [];
+  return detect(decoded.text, { timeBudgetMs: 10_000 }).filter((f) => f.kind !== 'copyright' && f.license).map((f) => f.license!);
+}
+
+function commonLicenses(): Item[] {
+  const dir = '/usr/share/common-licenses';
+  if (!existsSync(dir)) return [];
+  const labels: Record<string, string> = { 'Apache-2.0': 'Apache-2.0', 'BSD': 'BSD-3-Clause', 'CC0-1.0': 'CC0-1.0', 'GFDL-1.2': 'GFDL-1.2-only', 'GFDL-1.3': 'GFDL-1.3-only', 'GPL-1': 'GPL-1.0-only', 'GPL-2': 'GPL-2.0-only', 'GPL-3': 'GPL-3.0-only', 'LGPL-2': 'LGPL-2.0-only', 'LGPL-2.1': 'LGPL-2.1-only', 'LGPL-3': 'LGPL-3.0-only', 'MPL-1.1': 'MPL-1.1', 'MPL-2.0': 'MPL-2.0', 'Artistic': 'Artistic-1.0-Perl' };
+  return Object.entries(labels).filter(([f]) => existsSync(path.join(dir, f))).map(([f, id]) => ({ file: path.join(dir, f), expected: [id] }));
+}
+
+function jsonl(dir: string): Array<Record<string, unknown>> {
+  return readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Ids newer than the shipped spdx-license-list have no reference text: counted apart. */
+function spdxVariants(inList: boolean): Item[] {
+  const dir = path.join(corporaDir, 'spdx-variants');
+  if (!existsSync(dir)) return [];
+  return jsonl(dir)
+    .filter((l) => l.mustMatch && !l.deprecated && l.kind === 'license' && (referenceText(l.expect as string) !== null) === inList)
+    .map((l) => ({ file: path.join(dir, l.file as string), expected: [l.expect as string, ...((l.sameTextAs as string[]) ?? [])] }));
+}
+
+/** nuget/: 400 files that hold only a URL (often a GitHub LICENSE page); ScanCode maps them from a URL list. */
+function scancode(refs: boolean, nuget: boolean): Item[] {
+  const dir = path.join(corporaDir, 'scancode');
+  if (!existsSync(dir)) return [];
+  return jsonl(dir)
+    .filter((l) => !l.binary && (l.expect as string[]).length > 0 && (l.file as string).includes('/nuget/') === nuget)
+    .map((l) => ({ file: path.join(dir, l.file as string), expected: (l.expect as string[]).filter((id) => id.startsWith('LicenseRef-') === refs) }))
+    .filter((i) => i.expected.length > 0);
+}
+
+function npmTree(): Item[] {
+  ensureTree();
+  const items: Item[] = [];
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.')) continue;
+      const pkgDir = path.join(dir, name);
+      if (name.startsWith('@')) {
+        visit(pkgDir);
+        continue;
+      }
+      const manifest = path.join(pkgDir, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const license = (JSON.parse(readFileSync(manifest, 'utf8')) as { license?: unknown }).license;
+      if (typeof license === 'string' && known.has(license.toLowerCase()) && !/\s/.test(license)) {
+        for (const f of readdirSync(pkgDir)) if (/^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i.test(f)) items.push({ file: path.join(pkgDir, f), expected: [known.get(license.toLowerCase())!] });
+      }
+      const nested = path.join(pkgDir, 'node_modules');
+      if (existsSync(nested)) visit(nested);
+    }
+  };
+  visit(path.join(treeDir, 'node_modules'));
+  return items;
+}
+
+function score(name: string, items: Item[], mode: 'any-of' | 'all' | 'flagged'): void {
+  if (items.length === 0) {
+    console.log(`\n## ${name}: no data`);
+    return;
+  }
+  const lc = runLicensecheck(items.map((i) => i.file), known);
+  const perId = new Map<string, { n: number; ours: number; lc: number }>();
+  let okOurs = 0;
+  let okLc = 0;
+  const started = Date.now();
+  for (const item of items) {
+    const found = ours(item.file);
+    const foundLc = lc.get(item.file) ?? [];
+    const check = (f: string[]): boolean =>
+      mode === 'flagged' ? f.length > 0 : mode === 'any-of' ? item.expected.some((e) => judge(e, f)) : item.expected.every((e) => judge(e, f, item.expected));
+    const a = check(found);
+    const b = check(foundLc);
+    okOurs += a ? 1 : 0;
+    okLc += b ? 1 : 0;
+    const key = item.expected[0]!;
+    const row = perId.get(key) ?? { n: 0, ours: 0, lc: 0 };
+    row.n++;
+    row.ours += a ? 1 : 0;
+    row.lc += b ? 1 : 0;
+    perId.set(key, row);
+    if (!a && process.env.VERBOSE) console.log(`  miss ${path.basename(item.file)} expected ${item.expected.join('|')} found ${found.join(', ')}`);
+  }
+  const pct = (x: number, n: number): string => `${((100 * x) / n).toFixed(1)}%`;
+  console.log(`\n## ${name} (${items.length} files, ${Date.now() - started} ms for ours)`);
+  console.log(`overall: clearance ${pct(okOurs, items.length)}  licensecheck ${pct(okLc, items.length)}`);
+  const rows = [...perId.entries()].sort((x, y) => y[1].n - x[1].n).slice(0, 15);
+  console.log('| id | files | clearance | licensecheck |\n|---|---|---|---|');
+  for (const [id, r] of rows) console.log(`| ${id} | ${r.n} | ${pct(r.ours, r.n)} | ${pct(r.lc, r.n)} |`);
+}
+
+console.log(`# Detection accuracy — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model} × ${os.availableParallelism()}, node ${process.version}`);
+score('common-licenses (full texts, labels from file names)', commonLicenses(), 'any-of');
+score('spdx-variants must-match licenses (full texts, non-deprecated, id in the shipped SPDX list)', spdxVariants(true), 'any-of');
+score('spdx-variants must-match licenses whose id is newer than the shipped SPDX list (no reference text)', spdxVariants(false), 'any-of');
+score('scancode corpus without nuget/, SPDX ids (every expected SPDX id found, no wrong sibling)', scancode(false, false), 'all');
+score('scancode corpus without nuget/, single-license files (one expected SPDX id)', scancode(false, false).filter((i) => i.expected.length === 1), 'all');
+score('scancode nuget/ URL-only files, SPDX ids', scancode(false, true), 'all');
+score('scancode corpus, LicenseRef files: share flagged with any license finding (unknown-license counts)', scancode(true, false), 'flagged');
+score('npm tree LICENSE files labelled by package.json license', npmTree(), 'any-of');

@@ -1,0 +1,2 @@
+export { detectCopyrights } from './detect-copyrights.js';
+export { dedupeCopyrights } from './dedupe.js';

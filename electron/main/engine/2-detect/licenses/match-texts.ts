@@ -1,0 +1,144 @@
+import { align, type Alignment } from './align.js';
+import { NGRAM, ngramHash } from './ngram-table.js';
+import type { Reference, ReferenceIndex } from './reference-index.js';
+
+/** A reference text found in the input, before sibling resolution. */
+export interface TextMatch extends Alignment {
+  ref: Reference;
+}
+
+/** Share of a reference's distinct n-grams the text must contain before it is aligned at all. */
+const CANDIDATE_CONTAINMENT = 0.25;
+const MAX_CANDIDATES = 40;
+
+/** Lowest score at which an aligned reference is reported as that license (modified when below 1). */
+export function acceptScore(ref: Reference): number {
+  if (ref.requiredCount < 60) return 0.85;
+  if (ref.requiredCount < 250) return 0.55;
+  return 0.5;
+}
+
+/** Lowest score at which an aligned reference still tells where license text is (an unknown-license finding). */
+export const NEAR_MISS_SCORE = 0.35;
+
+/** Text token ids: known words map to the reference vocabulary; each unknown word gets a unique negative id. */
+export function toTokenIds(words: string[], vocab: Map<string, number>): Int32Array {
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) ids[i] = vocab.get(words[i]!) ?? -(i + 1);
+  return ids;
+}
+
+/** N-gram hash at each text position; `valid` is 0 where the n-gram holds a word no reference has. */
+interface TextNgrams {
+  hashes: Uint32Array;
+  valid: Uint8Array;
+}
+
+function textNgrams(tokens: Int32Array): TextNgrams {
+  const n = Math.max(0, tokens.length - NGRAM + 1);
+  const hashes = new Uint32Array(n);
+  const valid = new Uint8Array(n);
+  let lastUnknown = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]! < 0) lastUnknown = i;
+    const at = i - NGRAM + 1;
+    if (at < 0 || lastUnknown >= at) continue;
+    hashes[at] = ngramHash(tokens, at);
+    valid[at] = 1;
+  }
+  return { hashes, valid };
+}
+
+function candidateReferences(grams: TextNgrams, index: ReferenceIndex): Array<{ ref: Reference; containment: number }> {
+  const hits = new Int32Array(index.references.length);
+  const seen = new Set<number>();
+  for (let at = 0; at < grams.hashes.length; at++) {
+    if (!grams.valid[at]) continue;
+    const h = grams.hashes[at]!;
+    if (seen.has(h)) continue;
+    seen.add(h);
+    index.ngrams.forEach(h, (r) => hits[r]!++);
+  }
+  const scored: Array<{ ref: Reference; containment: number }> = [];
+  for (const ref of index.references) {
+    const h = hits[ref.index]!;
+    if (h < 3) continue;
+    const containment = h / ref.distinctNgrams;
+    if (containment >= CANDIDATE_CONTAINMENT) scored.push({ ref, containment });
+  }
+  scored.sort((a, b) => b.containment - a.containment || b.ref.tokens.length - a.ref.tokens.length);
+  return scored.slice(0, MAX_CANDIDATES);
+}
+
+function hitPositions(grams: TextNgrams, index: ReferenceIndex, candidates: Reference[]): Map<number, number[]> {
+  const positions = new Map<number, number[]>();
+  for (const c of candidates) positions.set(c.index, []);
+  for (let at = 0; at < grams.hashes.length; at++) {
+    if (grams.valid[at]) index.ngrams.forEach(grams.hashes[at]!, (r) => positions.get(r)?.push(at));
+  }
+  return positions;
+}
+
+/** Best score of the matches overlapping [from, to). */
+function bestScoreOver(matches: TextMatch[], from: number, to: number): number {
+  let best = 0;
+  for (const m of matches) if (m.start < to && m.end > from) best = Math.max(best, m.score);
+  return best;
+}
+
+/** Share of [from, to] already inside matches that fit their reference almost verbatim. */
+function coveredShare(matches: TextMatch[], from: number, to: number): number {
+  let covered = 0;
+  for (const m of matches) {
+    if (m.score < 0.95) continue;
+    covered += Math.max(0, Math.min(to, m.end) - Math.max(from, m.start));
+  }
+  return covered / Math.max(1, to - from);
+}
+
+/** Finds every stretch of the text that aligns with a candidate reference, several copies included. */
+export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadline: number, wordOf: (id: number) => string | undefined): TextMatch[] {
+  if (tokens.length < NGRAM) return [];
+  const grams = textNgrams(tokens);
+  const scored = candidateReferences(grams, index);
+  if (scored.length === 0) return [];
+  const positions = hitPositions(grams, index, scored.map((s) => s.ref));
+  const matches: TextMatch[] = [];
+  for (const { ref, containment } of scored) {
+    if (Date.now() > deadline) break;
+    let remaining = positions.get(ref.index)!;
+    const refLen = ref.tokens.length;
+    const margin = Math.min(refLen, 20 + Math.ceil(refLen * 0.2));
+    const minHits = Math.max(3, Math.floor(ref.distinctNgrams * CANDIDATE_CONTAINMENT));
+    const span = Math.ceil(refLen * 1.1);
+    // Densest stretch of hits first; after each alignment its hits are removed and the next copy is sought.
+    while (remaining.length >= minHits && Date.now() <= deadline) {
+      let bestI = 0;
+      let bestJ = 0;
+      for (let i = 0, j = 0; i < remaining.length; i++) {
+        if (j < i) j = i;
+        while (j < remaining.length && remaining[j]! < remaining[i]! + span) j++;
+        if (j - i > bestJ - bestI) {
+          bestI = i;
+          bestJ = j;
+        }
+      }
+      if (bestJ - bestI < minHits) break;
+      const from = Math.max(0, remaining[bestI]! - margin);
+      const to = Math.min(tokens.length, remaining[bestJ - 1]! + NGRAM + margin);
+      // A weak candidate over text that a better reference already explains verbatim is a distant relative.
+      const covered = coveredShare(matches, remaining[bestI]!, remaining[bestJ - 1]! + NGRAM);
+      const skip = covered > 0.8 && containment < (bestScoreOver(matches, from, to) >= 0.99 ? 0.85 : 0.6);
+      const a = skip ? null : align(ref, tokens, from, to, deadline, wordOf, index.documentFrequency, grams.hashes, grams.valid);
+      let removeFrom = remaining[bestI]!;
+      let removeTo = remaining[bestJ - 1]!;
+      if (a && a.score >= NEAR_MISS_SCORE) {
+        matches.push({ ...a, ref });
+        removeFrom = Math.min(removeFrom, a.start);
+        removeTo = Math.max(removeTo, a.end - 1);
+      }
+      remaining = remaining.filter((p) => p < removeFrom || p > removeTo);
+    }
+  }
+  return matches;
+}

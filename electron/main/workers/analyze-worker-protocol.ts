@@ -1,0 +1,16 @@
+import type { AnalyzeOptions, FileAnalysis, FilePath } from '../engine/2-detect/analyze-file.js';
+
+/** Main thread → analyze worker. */
+export interface AnalyzeRequest {
+  id: number;
+  absPath: FilePath;
+  opts: AnalyzeOptions;
+}
+
+/** Analyze worker → main thread. */
+export type AnalyzeResponse = { id: number; ok: true; result: FileAnalysis } | { id: number; ok: false; error: string };
+
+/** Sent once when the worker has loaded the engine and its reference index. */
+export interface AnalyzeWorkerReady {
+  ready: true;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../../../electron/main/engine/2-detect/analyze-file.js';
+import { detect } from '../../../../electron/main/engine/2-detect/detect.js';
+import { decodeContent } from '../../../../electron/main/engine/2-detect/text/index.js';
+import { licenseText } from './helpers.js';
+
+const mitHeader = '// Copyright (c) 2020 Café Société\n// SPDX-License-Identifier: MIT\n';
+
+function utf16(text: string, endian: 'le' | 'be', bom: boolean): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  const body = endian === 'le' ? le : Buffer.from(le).swap16();
+  const mark = endian === 'le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]);
+  return bom ? Buffer.concat([mark, body]) : body;
+}
+
+describe('decodeContent', () => {
+  it('decodes UTF-8 with and without BOM', () => {
+    expect(decodeContent(Buffer.from(mitHeader))).toMatchObject({ kind: 'text', text: mitHeader, encoding: 'utf-8' });
+    expect(decodeContent(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(mitHeader)]))).toMatchObject({ kind: 'text', text: mitHeader });
+  });
+
+  for (const endian of ['le', 'be'] as const) {
+    for (const bom of [true, false]) {
+      it(`decodes UTF-16 ${endian.toUpperCase()} ${bom ? 'with' : 'without'} BOM`, () => {
+        expect(decodeContent(utf16(mitHeader, endian, bom))).toMatchObject({ kind: 'text', text: mitHeader, encoding: `utf-16${endian}` });
+      });
+    }
+  }
+
+  it('falls back to windows-1252 for invalid UTF-8 (Latin-1 text)', () => {
+    const latin1 = Buffer.from(mitHeader, 'latin1');
+    const decoded = decodeContent(latin1);
+    expect(decoded).toMatchObject({ kind: 'text', encoding: 'windows-1252' });
+    expect(decoded.kind === 'text' && decoded.text).toBe(mitHeader);
+  });
+
+  it('calls NUL bytes, control bytes and known signatures binary', () => {
+    expect(decodeContent(Buffer.from('abc\u0000def\u0000ghi', 'latin1'))).toMatchObject({ kind: 'binary', reason: expect.stringMatching(/NUL/) });
+    expect(decodeContent(Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 7) + 1)))).toMatchObject({ kind: 'binary', reason: expect.stringMatching(/control/) });
+    expect(decodeContent(readFileSync(process.execPath).subarray(0, 4096))).toMatchObject({ kind: 'binary' });
+  });
+});
+
+describe('analyzeFile on bad input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'clearance-bad-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, content: string | Buffer): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('skips and records binary files and NUL-laden files', async () => {
+    const png = write('x.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]));
+    const nul = write('nul.txt', Buffer.from(`${mitHeader}\u0000\u0000\u0000`, 'latin1'));
+    for (const file of [png, nul]) {
+      const r = await analyzeFile(file, { maxFileBytes: 1 << 20 });
+      expect(r).toMatchObject({ type: 'binary', findings: [], error: null });
+      expect(r.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    }
+  });
+
+  it('reports files over the size limit without reading them whole, hashes still exact', async () => {
+    const content = `${licenseText('MIT')}\n`.repeat(200);
+    const file = write('big-LICENSE', content);
+    const r = await analyzeFile(file, { maxFileBytes: 10_000 });
+    expect(r.type).toBe('too-large');
+    expect(r.findings).toEqual([]);
+    expect(r.size).toBe(Buffer.byteLength(content));
+    expect(r.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(r.sha1).toBe(createHash('sha1').update(content).digest('hex'));
+    expect(r.error).toMatch(/exceeds the 10000-byte limit/);
+  });
+
+  it('reads UTF-16 LE/BE with and without BOM, Latin-1 and invalid UTF-8', async () => {
+    const variants: Array<[string, Buffer, string]> = [
+      ['le-bom', utf16(mitHeader, 'le', true), 'utf-16le'],
+      ['le', utf16(mitHeader, 'le', false), 'utf-16le'],
+      ['be-bom', utf16(mitHeader, 'be', true), 'utf-16be'],
+      ['be', utf16(mitHeader, 'be', false), 'utf-16be'],
+      ['latin1', Buffer.from(mitHeader, 'latin1'), 'windows-1252'],
+      ['broken-utf8', Buffer.concat([Buffer.from(mitHeader), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]), 'windows-1252'],
+    ];
+    for (const [name, buf, encoding] of variants) {
+      const r = await analyzeFile(write(`${name}.c`, buf), { maxFileBytes: 1 << 20 });
+      expect(r.type).toBe('text');
+      expect(r.encoding).toBe(encoding);
+      expect(r.findings.find((f) => f.kind === 'spdx-tag')?.license).toBe('MIT');
+      // Mixed UTF-8 with invalid bytes falls back whole to windows-1252, so its "é" reads as "Ã©" (mojibake).
+      const holder = r.findings.find((f) => f.kind === 'copyright')?.holders?.[0];
+      if (name === 'broken-utf8') expect(holder).toMatch(/^CafÃ/);
+      else expect(holder).toBe('Café Société');
+    }
+  });
+
+  it('handles a several-megabyte minified one-line file with an embedded license comment', async () => {
+    const code = 'var a=function(b){return b*2};'.repeat(150_000);
+    const content = `/*! lib v1 | (c) 2019 Minified Authors | Released under the MIT license */${code}/* see https://opensource.org/licenses/MIT */${code}`;
+    const r = await analyzeFile(write('lib.min.js', content), { maxFileBytes: 50 << 20, timeBudgetMs: 20_000 });
+    expect(r.type).toBe('text');
+    expect(r.size).toBeGreaterThan(8_000_000);
+    expect(r.findings.filter((f) => f.license === 'MIT').length).toBeGreaterThanOrEqual(1);
+    expect(r.findings.find((f) => f.kind === 'copyright')?.holders).toEqual(['Minified Authors']);
+  });
+
+  it('handles very long lines of prose and the time budget holds on a huge input', async () => {
+    const longLine = `${'lorem ipsum dolor sit amet '.repeat(100_000)}\n${licenseText('ISC')}`;
+    const r = await analyzeFile(write('long.txt', longLine), { maxFileBytes: 50 << 20 });
+    expect(r.findings.map((f) => f.license).filter(Boolean)).toContain('ISC');
+    const many = `${licenseText('GPL-3.0-only')}\n`.repeat(300);
+    const findings = detect(many, { timeBudgetMs: 1 });
+    const incomplete = findings.find((f) => f.matchedBy === 'incomplete:time-budget');
+    expect(incomplete?.error).toMatch(/time budget/);
+    const analysed = await analyzeFile(write('many.txt', many), { maxFileBytes: 50 << 20, timeBudgetMs: 1 });
+    expect(analysed.timedOut).toBe(true);
+  });
+
+  it('never throws: missing files, directories and dangling links are unreadable with the OS error', async () => {
+    const missing = await analyzeFile(path.join(dir, 'nope.txt'), { maxFileBytes: 100 });
+    expect(missing).toMatchObject({ type: 'unreadable', findings: [] });
+    expect(missing.error).toMatch(/ENOENT/);
+    const sub = path.join(dir, 'subdir');
+    mkdirSync(sub);
+    const directory = await analyzeFile(sub, { maxFileBytes: 100 });
+    expect(directory.type).toBe('unreadable');
+    expect(directory.error).toMatch(/not a regular file|EISDIR/);
+    const link = path.join(dir, 'dangling');
+    symlinkSync(path.join(dir, 'gone'), link);
+    expect((await analyzeFile(link, { maxFileBytes: 100 })).error).toMatch(/ENOENT/);
+  });
+
+  it('an empty file is text with no findings', async () => {
+    expect(await analyzeFile(write('empty', ''), { maxFileBytes: 100 })).toMatchObject({ type: 'text', findings: [], size: 0 });
+  });
+});

@@ -1,0 +1,298 @@
+import { describe, expect, it } from 'vitest';
+import { detectLicenses, diffAgainstReference, referenceText, DETECTOR_VERSION } from '../../../../electron/main/engine/2-detect/licenses/index.js';
+import type { DetectedFinding } from '../../../../electron/main/engine/2-detect/licenses/types.js';
+import { comment, licenseText, lineCount, lineOf } from './helpers.js';
+
+const licensesOf = (findings: DetectedFinding[]): string[] => findings.filter((f) => f.kind !== 'copyright').map((f) => f.license ?? 'null');
+const textIds = (findings: DetectedFinding[]): string[] => findings.filter((f) => f.kind === 'license-text').map((f) => f.license!);
+
+describe('full license texts: close relatives are told apart', () => {
+  const cases = ['BSD-2-Clause', 'BSD-3-Clause', 'BSD-4-Clause', 'MIT', 'MIT-0', 'X11', 'ISC', '0BSD', 'Apache-2.0', 'MPL-2.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-3.0', 'CC-BY-NC-4.0', 'Zlib', 'Unlicense', 'BSL-1.0', 'EPL-2.0', 'Artistic-2.0', 'LGPL-3.0-only', 'AGPL-3.0-only', 'GPL-3.0-only', 'GPL-2.0-only', 'LGPL-2.1-only'];
+  for (const id of cases) {
+    it(`${id} with a real holder is ${id} and nothing else`, () => {
+      const text = `Copyright (c) 2019-2021 Example Corp.\n\n${licenseText(id, 'Example Corp')}`;
+      const findings = detectLicenses(text);
+      expect(licensesOf(findings)).toEqual([id]);
+      expect(findings[0]!.kind).toBe('license-text');
+      expect(findings[0]!.score).toBeGreaterThan(0.97);
+    });
+  }
+
+  it('BSD-3-Clause with the advertising clause added is BSD-4-Clause, not BSD-3-Clause', () => {
+    const bsd3 = licenseText('BSD-3-Clause');
+    const withAdvertising = bsd3.replace(
+      '3. Neither the name',
+      '3. All advertising materials mentioning features or use of this software must display the following acknowledgement: This product includes software developed by Jane Example.\n\n4. Neither the name',
+    );
+    const ids = textIds(detectLicenses(withAdvertising));
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^BSD-4-Clause/);
+  });
+
+  it('MIT without its notice-retention condition is MIT-0', () => {
+    const mit = licenseText('MIT').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ');
+    const stripped = mit.replace(/,? subject to the following conditions:\s*The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software\./, '.');
+    expect(stripped).not.toBe(mit);
+    expect(textIds(detectLicenses(stripped))).toEqual(['MIT-0']);
+  });
+
+  it('ISC without "provided that the above copyright notice … appear in all copies" is 0BSD', () => {
+    const isc = licenseText('ISC').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace(/, provided that the above copyright notice and this permission notice appear in all copies/, '');
+    expect(textIds(detectLicenses(isc))).toEqual(['0BSD']);
+  });
+});
+
+describe('GNU licenses: versions and -only / -or-later', () => {
+  const orLaterNotice = `This program is free software; you can redistribute it and/or modify
+it under the terms of the GNU General Public License as published by
+the Free Software Foundation; either version 2 of the License, or
+(at your option) any later version.
+
+This program is distributed in the hope that it will be useful,
+but WITHOUT ANY WARRANTY; without even the implied warranty of
+MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+GNU General Public License for more details.`;
+
+  it('a bare full GPL-2.0 text is GPL-2.0-only (documented convention)', () => {
+    expect(licensesOf(detectLicenses(licenseText('GPL-2.0-only')))).toEqual(['GPL-2.0-only']);
+  });
+
+  it('the full text with an "or (at your option) any later version" notice is GPL-2.0-or-later only', () => {
+    const text = `${orLaterNotice}\n\n${licenseText('GPL-2.0-only')}`;
+    const ids = licensesOf(detectLicenses(text));
+    expect(ids).toContain('GPL-2.0-or-later');
+    expect(ids).not.toContain('GPL-2.0-only');
+  });
+
+  it('the or-later notice in a C header covers the whole notice block', () => {
+    const text = `/*\n${comment(orLaterNotice, ' *')}\n */\n#include <stdio.h>\n`;
+    const findings = detectLicenses(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'license-notice', license: 'GPL-2.0-or-later', startLine: 2, endLine: lineOf(text, 'for more details') });
+  });
+
+  it('"version 2 as published by the Free Software Foundation" without "later" is GPL-2.0-only', () => {
+    const text = '/*\n * This program is free software; you can redistribute it and/or modify it\n * under the terms of the GNU General Public License version 2 as published by\n * the Free Software Foundation.\n */';
+    expect(licensesOf(detectLicenses(text))).toEqual(['GPL-2.0-only']);
+  });
+
+  it('LGPL-2.1, LGPL-3.0 and AGPL-3.0 notices', () => {
+    const lgpl21 = '# This library is free software; you can redistribute it and/or\n# modify it under the terms of the GNU Lesser General Public\n# License as published by the Free Software Foundation; either\n# version 2.1 of the License, or (at your option) any later version.';
+    const lgpl3 = '// Licensed under the GNU Lesser General Public License v3.0 only.';
+    const agpl = '-- This program is free software: you can redistribute it and/or modify\n-- it under the terms of the GNU Affero General Public License as published\n-- by the Free Software Foundation, either version 3 of the License, or\n-- (at your option) any later version.';
+    expect(licensesOf(detectLicenses(lgpl21))).toEqual(['LGPL-2.1-or-later']);
+    expect(licensesOf(detectLicenses(lgpl3))).toEqual(['LGPL-3.0-only']);
+    expect(licensesOf(detectLicenses(agpl))).toEqual(['AGPL-3.0-or-later']);
+  });
+
+  it('GPL-3.0 full text vs GPL-2.0 full text', () => {
+    expect(textIds(detectLicenses(licenseText('GPL-3.0-only')))).toEqual(['GPL-3.0-only']);
+    expect(textIds(detectLicenses(licenseText('LGPL-2.0-only')))).toEqual(['LGPL-2.0-only']);
+  });
+});
+
+describe('Apache-2.0 and MPL-2.0 notices', () => {
+  const apacheHeader = `Copyright 2020 Example LLC
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.`;
+
+  it('the Apache header is a notice, the full text a license text', () => {
+    const header = detectLicenses(comment(apacheHeader, '//'));
+    expect(header).toHaveLength(1);
+    expect(header[0]).toMatchObject({ kind: 'license-notice', license: 'Apache-2.0', startLine: 3, endLine: 13 });
+    const full = detectLicenses(licenseText('Apache-2.0'));
+    expect(full.map((f) => [f.kind, f.license])).toEqual([['license-text', 'Apache-2.0']]);
+  });
+
+  it('MPL-2.0 header with and without the Exhibit B notice', () => {
+    const plain = '/* This Source Code Form is subject to the terms of the Mozilla Public\n * License, v. 2.0. If a copy of the MPL was not distributed with this\n * file, You can obtain one at https://mozilla.org/MPL/2.0/. */';
+    const exhibitB = `${plain}\n/* This Source Code Form is "Incompatible With Secondary Licenses", as\n * defined by the Mozilla Public License, v. 2.0. */`;
+    expect(licensesOf(detectLicenses(plain))).toEqual(['MPL-2.0']);
+    expect(licensesOf(detectLicenses(exhibitB))).toEqual(['MPL-2.0-no-copyleft-exception']);
+  });
+});
+
+describe('exceptions combine into WITH expressions', () => {
+  it('GPL-2.0 text followed by the Classpath exception', () => {
+    const text = `${licenseText('GPL-2.0-only')}\n\n${referenceText('Classpath-exception-2.0')}`;
+    expect(licensesOf(detectLicenses(text))).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0']);
+  });
+
+  it('Apache-2.0 text followed by the LLVM exception, and the LLVM one-line notice', () => {
+    const text = `${licenseText('Apache-2.0')}\n\n${referenceText('LLVM-exception')}`;
+    expect(licensesOf(detectLicenses(text))).toEqual(['Apache-2.0 WITH LLVM-exception']);
+    const notice = '//===-- Part of the LLVM Project, under the Apache License v2.0 with LLVM Exceptions.\n// See https://llvm.org/LICENSE.txt for license information.';
+    expect(licensesOf(detectLicenses(notice))).toContain('Apache-2.0 WITH LLVM-exception');
+  });
+
+  it('GPL-3.0 text followed by the GCC runtime library exception', () => {
+    const text = `${licenseText('GPL-3.0-only')}\n\n${referenceText('GCC-exception-3.1')}`;
+    expect(licensesOf(detectLicenses(text))).toEqual(['GPL-3.0-only WITH GCC-exception-3.1']);
+  });
+
+  it('an OpenJDK-style header: GPL-2.0-only with the Classpath exception', () => {
+    const text = ` * This code is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License version 2 only, as
+ * published by the Free Software Foundation.  Oracle designates this
+ * particular file as subject to the "Classpath" exception as provided
+ * by Oracle in the LICENSE file that accompanied this code.`;
+    expect(licensesOf(detectLicenses(text))).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0']);
+  });
+
+  it('a standalone exception text is reported as the exception id', () => {
+    expect(licensesOf(detectLicenses(referenceText('Autoconf-exception-3.0')!))).toEqual(['Autoconf-exception-3.0']);
+  });
+});
+
+describe('several licenses in one file', () => {
+  it('dual-licensed MIT and Apache-2.0 texts, each with its line range', () => {
+    const mit = licenseText('MIT');
+    const apache = licenseText('Apache-2.0');
+    const text = `This project is dual licensed.\n\n${mit}\n\n----\n\n${apache}\n`;
+    const findings = detectLicenses(text).filter((f) => f.kind === 'license-text');
+    expect(findings.map((f) => f.license)).toEqual(['MIT', 'Apache-2.0']);
+    const mitStart = lineOf(text, 'MIT License');
+    expect(findings[0]!.startLine).toBe(mitStart);
+    expect(findings[0]!.endLine).toBe(mitStart + lineCount(mit) - 1);
+    const apacheStart = lineOf(text, 'Apache License');
+    expect(findings[1]!.startLine).toBeGreaterThanOrEqual(apacheStart);
+    expect(findings[1]!.startLine).toBeLessThanOrEqual(apacheStart + 2);
+    expect(findings[1]!.endLine).toBeGreaterThan(lineOf(text, 'END OF TERMS AND CONDITIONS'));
+  });
+
+  it('concatenated third-party notices: three MIT copies and a BSD-3-Clause', () => {
+    const parts = ['left-pad', 'right-pad', 'center-pad'].map((name) => `${name}\n\n${licenseText('MIT', `${name} authors`)}`);
+    const text = `THIRD-PARTY NOTICES\n\n${parts.join('\n\n-----\n\n')}\n\n-----\n\nbsd-thing\n\n${licenseText('BSD-3-Clause', 'BSD Thing Inc')}`;
+    const findings = detectLicenses(text).filter((f) => f.kind === 'license-text');
+    expect(findings.map((f) => f.license)).toEqual(['MIT', 'MIT', 'MIT', 'BSD-3-Clause']);
+    expect(findings[1]!.startLine).toBe(lineOf(text, 'MIT License', lineOf(text, 'right-pad')));
+  });
+
+  it('a partial license text is reported modified with its score, not rounded to the id', () => {
+    const gpl = licenseText('GPL-3.0-only');
+    const half = gpl.slice(0, Math.floor(gpl.length * 0.6));
+    const findings = detectLicenses(half);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.modified).toBe(true);
+    expect(findings[0]!.score).toBeLessThan(0.7);
+    expect(findings[0]!.score).toBeGreaterThan(0.4);
+  });
+
+  it('a modified MIT text (extra restriction) is modified: true', () => {
+    const text = licenseText('MIT').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace('subject to the following conditions:', 'subject to the following conditions:\n\nThe Software shall not be used for military purposes of any kind whatsoever.\n');
+    const findings = detectLicenses(text);
+    const mit = findings.find((f) => f.license === 'MIT');
+    expect(mit?.modified).toBe(true);
+    expect(mit!.score).toBeLessThan(1);
+  });
+});
+
+describe('references in headers and docs', () => {
+  it('phrases, "see LICENSE", license fields and URLs', () => {
+    const text = [
+      '# mylib',
+      'Released under the MIT license.',
+      'For details see LICENSE.',
+      'Docs are under https://creativecommons.org/licenses/by/4.0/',
+      'License: ISC',
+      'See https://opensource.org/licenses/BSD-2-Clause and https://www.apache.org/licenses/LICENSE-2.0',
+    ].join('\n');
+    const findings = detectLicenses(text);
+    const byLine = findings.map((f) => [f.startLine, f.license]);
+    expect(byLine).toEqual([
+      [2, 'MIT'],
+      [3, 'LicenseRef-clearance-see-license-file'],
+      [4, 'CC-BY-4.0'],
+      [5, 'ISC'],
+      [6, 'BSD-2-Clause'],
+      [6, 'Apache-2.0'],
+    ]);
+    expect(findings.every((f) => f.kind === 'license-reference')).toBe(true);
+  });
+
+  it('a README "## License" section', () => {
+    const text = '# tool\n\nSome text.\n\n## License\n\nMIT © Jane Example\n';
+    expect(detectLicenses(text).map((f) => [f.startLine, f.license])).toEqual([[7, 'MIT']]);
+  });
+});
+
+describe('SPDX-License-Identifier tags', () => {
+  const styles: Array<[string, string]> = [
+    ['// SPDX-License-Identifier: MIT', 'MIT'],
+    ['/* SPDX-License-Identifier: GPL-2.0-only */', 'GPL-2.0-only'],
+    ['# SPDX-License-Identifier: Apache-2.0 OR MIT', 'Apache-2.0 OR MIT'],
+    ['-- SPDX-License-Identifier: BSD-3-Clause', 'BSD-3-Clause'],
+    ['; SPDX-License-Identifier: ISC', 'ISC'],
+    ['<!-- SPDX-License-Identifier: CC-BY-4.0 -->', 'CC-BY-4.0'],
+    ['REM SPDX-License-Identifier: 0BSD', '0BSD'],
+    ['% SPDX-License-Identifier: LPPL-1.3c', 'LPPL-1.3c'],
+    ['(* SPDX-License-Identifier: MPL-2.0 *)', 'MPL-2.0'],
+    ['" SPDX-License-Identifier: Vim', 'Vim'],
+    ['// SPDX-License-Identifier: GPL-2.0-or-later WITH Classpath-exception-2.0', 'GPL-2.0-or-later WITH Classpath-exception-2.0'],
+    ['// SPDX-License-Identifier: (MIT OR Apache-2.0) AND LicenseRef-Proprietary', '(MIT OR Apache-2.0) AND LicenseRef-Proprietary'],
+    ['# spdx-license-identifier: mit', 'MIT'],
+  ];
+  for (const [line, expected] of styles) {
+    it(`parses ${line}`, () => {
+      const findings = detectLicenses(`${line}\nint x;\n`).filter((f) => f.kind === 'spdx-tag');
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ license: expected, startLine: 1, endLine: 1, score: 1 });
+    });
+  }
+
+  it('reports invalid expressions as invalid', () => {
+    for (const bad of ['MIT AND', 'GPL-2.0 WITH', 'Not a license (', '']) {
+      const findings = detectLicenses(`// SPDX-License-Identifier: ${bad}\n`).filter((f) => f.kind === 'spdx-tag');
+      expect(findings).toHaveLength(1);
+      expect(findings[0]!.license).toBeNull();
+      expect(findings[0]!.error).toMatch(/invalid SPDX expression/);
+    }
+  });
+});
+
+describe('unknown license text', () => {
+  it('legal phrasing that matches no known license is an unknown-license finding', () => {
+    const text = `/*
+ * Permission is hereby granted to anyone who sends the author a postcard
+ * to use this file in any project, provided that the author's cat is
+ * mentioned in the credits. This file comes without warranty of any kind.
+ */
+int main(void) { return 0; }`;
+    const findings = detectLicenses(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'unknown-license', license: 'LicenseRef-clearance-unknown', startLine: 2, endLine: 4 });
+  });
+
+  it('ordinary code and prose produce no finding', () => {
+    const text = 'function add(a, b) {\n  // the licence plate parser lives elsewhere\n  return a + b;\n}\n';
+    expect(detectLicenses(text)).toEqual([]);
+  });
+});
+
+describe('reference texts and diffs', () => {
+  it('referenceText knows licenses, exceptions and same-text ids', () => {
+    expect(referenceText('MIT')).toMatch(/Permission is hereby granted/);
+    expect(referenceText('Classpath-exception-2.0')).toMatch(/As a special exception/);
+    expect(referenceText('GPL-2.0-or-later')).toMatch(/GNU GENERAL PUBLIC LICENSE/);
+    expect(referenceText('No-Such-License')).toBeNull();
+    expect(DETECTOR_VERSION).toMatch(/\d/);
+  });
+
+  it('diffAgainstReference shows what a "MIT" file changed at word level', () => {
+    const text = licenseText('MIT').replace('free of charge', 'for a small fee');
+    const segments = diffAgainstReference(text, 'MIT');
+    expect(segments.filter((s) => s.kind === 'removed').map((s) => s.text.trim()).join(' ')).toMatch(/free of charge/);
+    expect(segments.filter((s) => s.kind === 'added').map((s) => s.text.trim()).join(' ')).toMatch(/for a small fee/);
+    expect(segments.filter((s) => s.kind !== 'removed').map((s) => s.text).join('')).toBe(text.match(/\s*\S+/g)!.join(''));
+  });
+});

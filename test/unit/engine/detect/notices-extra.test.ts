@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectLicenses, referenceText } from '../../../../electron/main/engine/2-detect/licenses/index.js';
+import { buildIndexData } from '../../../../electron/main/engine/2-detect/licenses/reference-index.js';
+import { loadPrecomputedIndex, writePrecomputedIndex } from '../../../../electron/main/engine/2-detect/licenses/precomputed-index.js';
+import { licenseText } from './helpers.js';
+
+const ids = (text: string): string[] => detectLicenses(text).map((f) => f.license ?? 'null');
+
+describe('real-world notice forms', () => {
+  it('Linux MODULE_LICENSE strings follow the kernel documentation', () => {
+    expect(ids('MODULE_AUTHOR("x");\nMODULE_LICENSE("GPL");\n')).toEqual(['GPL-2.0-or-later']);
+    expect(ids('MODULE_LICENSE("GPL v2");\n')).toEqual(['GPL-2.0-only']);
+    expect(ids('MODULE_LICENSE("Dual MIT/GPL");\n')).toEqual(['MIT OR GPL-2.0-only']);
+  });
+
+  it('a Debian copyright file: the notice decides, the common-licenses pointer is part of it', () => {
+    const text = `License:
+
+   This package is free software; you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation; either version 2 of the License, or
+   (at your option) any later version.
+
+On Debian systems, the complete text of the GNU General Public
+License can be found in \`/usr/share/common-licenses/GPL'.`;
+    expect(ids(text)).toEqual(['GPL-2.0-or-later']);
+    expect(ids('Released under the terms of the GNU General Public License version 2.\nSee /usr/share/common-licenses/GPL for the full license.')).toEqual(['GPL-2.0-only']);
+  });
+
+  it('a license statement on the copyright line itself', () => {
+    expect(ids('/* Copyright 2014, Kenneth Example. Licensed under the BSD 2-clause license. */')).toEqual(['BSD-2-Clause']);
+  });
+
+  it('names and versions of the Lesser GPL', () => {
+    expect(ids(' * This file may be redistributed under the terms of the\n * GNU Lesser General Public License.')).toEqual(['LGPL-2.1-or-later']);
+    expect(ids('GNU Lesser General Public License v2.1')).toEqual(['LGPL-2.1-only']);
+    expect(ids('under the terms of the GNU Library General Public License as published by the Free Software Foundation; either version 2 of the License, or (at your option) any later version.')).toEqual(['LGPL-2.0-or-later']);
+  });
+
+  it('dual licensing in one phrase and "X licensed"', () => {
+    expect(ids('Dual licensed under GPLv2 or MIT')).toEqual(['GPL-2.0-only', 'MIT']);
+    expect(ids('/*! HTML5 Shiv | MIT/GPL2 Licensed */').sort()).toEqual(['GPL-2.0-only', 'MIT']);
+  });
+
+  it('full license names anywhere, and license URLs of stewards', () => {
+    expect(ids('This plug-in is provided under the Eclipse Public License Version 1.0 ("EPL").')).toEqual(['EPL-1.0']);
+    expect(ids('see https://www.eclipse.org/legal/epl-v10.html')).toEqual(['EPL-1.0']);
+    expect(ids('http://choosealicense.com/licenses/mit/')).toEqual(['MIT']);
+  });
+});
+
+describe('close relatives in real-world wording', () => {
+  it('a Yahoo-style BSD-3-Clause (holder named in the disclaimer) is BSD-3-Clause, not BSD-3-Clause-HP', () => {
+    const text = licenseText('BSD-3-Clause', 'Yahoo! Inc.')
+      .replace('the copyright holder nor', 'Yahoo! Inc. nor')
+      .replace(/IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE/, 'IN NO EVENT SHALL YAHOO! INC. BE LIABLE');
+    const found = detectLicenses(text);
+    expect(found.map((f) => f.license)).toEqual(['BSD-3-Clause']);
+  });
+
+  it('ISC with "THE AUTHOR DISCLAIMS" is an exact ISC (the holder is variable text)', () => {
+    const text = licenseText('ISC').replace(/\bISC DISCLAIMS\b/, 'THE AUTHOR DISCLAIMS').replace(/SHALL ISC BE LIABLE/, 'SHALL THE AUTHOR BE LIABLE');
+    const [finding] = detectLicenses(text);
+    expect(finding).toMatchObject({ license: 'ISC', score: 1, modified: false });
+  });
+
+  it('MPL-1.1 is not its renamed copy CUA-OPL-1.0, and the other way round', () => {
+    expect(ids(referenceText('MPL-1.1')!)).toEqual(['MPL-1.1']);
+    expect(ids(referenceText('CUA-OPL-1.0')!)).toEqual(['CUA-OPL-1.0']);
+  });
+
+  it('LGPL-3.0 alone (COPYING.LESSER) and with the GPL-3.0 text appended are one LGPL-3.0 finding', () => {
+    const lesser = referenceText('LGPL-3.0-only')!;
+    expect(detectLicenses(lesser).map((f) => [f.kind, f.license])).toEqual([['license-text', 'LGPL-3.0-only']]);
+    const both = `${lesser}\n\n${referenceText('GPL-3.0-only')}`;
+    const found = detectLicenses(both);
+    expect(found.map((f) => f.license)).toEqual(['LGPL-3.0-only']);
+    expect(found[0]!.endLine).toBe(both.split('\n').length - (both.endsWith('\n') ? 1 : 0));
+  });
+});
+
+describe('precomputed reference index', () => {
+  it('round-trips: the file written at build time loads to the same data as a fresh build', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clearance-index-'));
+    const previous = process.env.CLEARANCE_SPDX_INDEX;
+    try {
+      process.env.CLEARANCE_SPDX_INDEX = writePrecomputedIndex(dir);
+      const loaded = loadPrecomputedIndex();
+      const fresh = buildIndexData();
+      expect(loaded).not.toBeNull();
+      expect(loaded!.vocab.slice(1)).toEqual(fresh.vocab.slice(1));
+      expect(loaded!.references.map((r) => r.id)).toEqual(fresh.references.map((r) => r.id));
+      for (let i = 0; i < fresh.references.length; i += 37) {
+        expect(Array.from(loaded!.references[i]!.tokens)).toEqual(Array.from(fresh.references[i]!.tokens));
+        expect(Array.from(loaded!.references[i]!.variable)).toEqual(Array.from(fresh.references[i]!.variable));
+      }
+    } finally {
+      if (previous === undefined) delete process.env.CLEARANCE_SPDX_INDEX;
+      else process.env.CLEARANCE_SPDX_INDEX = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
