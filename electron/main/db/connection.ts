@@ -42,6 +42,9 @@ function applyPragmas(db: Database.Database, readonly: boolean): void {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }
+  // A cap on the workspace's size, in pages (CLEARANCE_WORKSPACE_MAX_PAGES): how the tests make the disk "full".
+  const maxPages = Number(process.env['CLEARANCE_WORKSPACE_MAX_PAGES'] ?? 0);
+  if (!readonly && maxPages > 0) db.pragma(`max_page_count = ${maxPages}`);
   // Large scans read and write many pages; a bigger cache avoids re-reading the same index pages.
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');

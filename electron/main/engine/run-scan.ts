@@ -13,10 +13,10 @@ import { mergeSources, type SourceInventory } from './2-detect/inventory/merge-s
 import { buildInventory, type ParsedManifest } from './2-detect/inventory/package-inventory.js';
 import { sbomInventory } from './2-detect/inventory/sbom-inventory.js';
 import { manifestKind, parseManifest } from './2-detect/packages/index.js';
-import { readSbom, SbomRejectedError } from './2-detect/sbom/index.js';
 import type { SbomDocument } from './2-detect/sbom/types.js';
 import type { IndexWriter } from './3-store/index-writer.js';
 import type { ContentRecord, FileRecord, WarningRecord } from './3-store/records.js';
+import { logger } from '../log/logger.js';
 
 export class ScanCancelledError extends Error {
   constructor() {
@@ -30,6 +30,8 @@ export interface PreviousFile {
   mtimeMs: number | null;
   sha256: string | null;
   type: FileRecord['type'];
+  /** Its content was detected by the current detector: reusable as is. */
+  current: boolean;
 }
 
 export interface ScanPorts {
@@ -48,7 +50,7 @@ export interface ScanPorts {
 }
 
 const manifestSizeLimit = 32 * 1024 * 1024;
-const writeBatchSize = 500;
+const writeBatchSize = 5000;
 
 interface FolderPlan {
   source: ProjectSource;
@@ -70,6 +72,12 @@ export async function runScan(sources: ProjectSource[], options: ScanOptions, po
 }
 
 async function scanSources(sources: ProjectSource[], options: ScanOptions, ports: ScanPorts, cleanups: (() => void)[]): Promise<ScanStats> {
+  let mark = performance.now();
+  const lap = (what: string): void => {
+    const now = performance.now();
+    logger.debug(`scan: ${what} ${(now - mark).toFixed(0)} ms`);
+    mark = now;
+  };
   const stats: ScanStats = {
     files: 0, textFiles: 0, binaryFiles: 0, skippedFiles: 0, reusedFiles: 0, components: 0, findings: 0, warnings: 0, bytes: 0,
   };
@@ -84,7 +92,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     checkCancel();
     if (source.kind === 'sbom') {
       ports.progress({ phase: 'importing', done: 0, total: null, bytes: 0, currentPath: source.path });
-      const doc = readSbomSource(source.path, options);
+      const doc = await readSbomSource(source.path, options);
       ports.onSbom?.(source.path, doc);
       const inventory = sbomInventory(source.path, doc);
       inventories.push(inventory);
@@ -108,6 +116,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       warnings.push(...expanded.warnings.map((w) => ({ path: w.relPath, location: null, message: w.message })));
     }
 
+    lap(`walked ${walk.files.length} files`);
     const manifests: ParsedManifest[] = [];
     const manifestFiles = walk.files.filter((f) => manifestKind(f.relPath) !== null);
     for (const [index, file] of manifestFiles.entries()) {
@@ -126,6 +135,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       }
       manifests.push({ path: file.relPath, result: parseManifest(file.relPath, content) });
     }
+    lap(`parsed ${manifests.length} manifests`);
     const inventory = buildInventory(source.path, path.basename(source.path), manifests);
     inventories.push(inventory);
     warnings.push(...inventory.warnings);
@@ -136,6 +146,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
   ports.writer.writeComponents(merged.components, merged.edges);
   stats.components = merged.components.length;
   const componentsByKey = new Map(merged.components.map((c) => [c.key, c]));
+  lap(`stored ${merged.components.length} components`);
 
   const licenseEvidence: LicenseFileEvidence[] = [];
   const total = folders.reduce((n, f) => n + f.files.length, 0);
@@ -163,16 +174,17 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     const record = (file: WalkedFile, componentKey: string | null, analysis: FileAnalysis | null, reused: PreviousFile | null): void => {
       const analysed = analysis?.type ?? reused!.type;
       const type = analysed === 'binary' && archiveKind(file.relPath) !== null ? 'archive' : analysed;
-      const sha256 = analysis ? (analysis.sha256 || null) : reused!.sha256;
+      // An unreadable file has no content to name: its hash would be that of nothing.
+      const sha256 = analysis ? (analysis.type === 'unreadable' ? null : analysis.sha256 || null) : reused!.sha256;
       stats.files++;
       stats.bytes += file.size;
       if (type === 'text') stats.textFiles++;
       else if (type === 'binary' || type === 'archive') stats.binaryFiles++;
       else stats.skippedFiles++;
       if (analysis) {
-        if (analysis.sha256) {
+        if (sha256) {
           pendingContents.push({
-            sha256: analysis.sha256, sha1: analysis.sha1 || null, size: analysis.size, type: analysis.type,
+            sha256, sha1: analysis.sha1 || null, size: analysis.size, type: analysis.type,
             encoding: analysis.encoding, error: analysis.error, findings: analysis.findings,
           });
         }
@@ -193,7 +205,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       checkCancel();
       const componentKey = locate(file.relPath);
       const old = previous.get(file.relPath);
-      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs && (old.sha256 === null || ports.writer.hasCurrentContent(old.sha256))) {
+      if (old && old.current && old.size === file.size && old.mtimeMs === file.mtimeMs) {
         record(file, componentKey, null, old);
         done++;
         continue;
@@ -212,6 +224,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     flush();
   }
   checkCancel();
+  lap(`analysed and stored ${stats.files} files (${stats.reusedFiles} reused)`);
 
   ports.progress({ phase: 'storing', done: 0, total: null, bytes: stats.bytes, currentPath: null });
   const componentFindings = [...merged.findings, ...licenseMismatches(licenseEvidence)];
@@ -219,6 +232,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
   ports.writer.writeWarnings(warnings);
   stats.findings = ports.writer.materializeFileFindings() + componentFindings.length;
   stats.warnings = warnings.length;
+  lap(`stored ${stats.findings} findings`);
   return stats;
 }
 
@@ -241,7 +255,9 @@ function parentDir(relPath: string): string {
   return slash < 0 ? '' : relPath.slice(0, slash);
 }
 
-function readSbomSource(file: string, options: ScanOptions): SbomDocument {
+/** Loaded on demand: the SBOM readers bring the schema validators (libxml2 in WebAssembly, ajv) with them. */
+async function readSbomSource(file: string, options: ScanOptions): Promise<SbomDocument> {
+  const { readSbom, SbomRejectedError } = await import('./2-detect/sbom/index.js');
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) throw new Error('not a regular file');

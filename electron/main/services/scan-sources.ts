@@ -2,7 +2,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors.js';
 import type { ProjectSource } from '../../../shared/model/project.js';
-import { sniffSbom } from '../engine/2-detect/sbom/index.js';
+// sniff.ts alone: the full SBOM module loads the XML schema validator, which a folder scan never needs.
+import { sniffSbom } from '../engine/2-detect/sbom/sniff.js';
 
 /** Enough of a file to recognise an SBOM's format and version from its content. */
 const sniffBytes = 256 * 1024;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isAppError } from '../../../shared/api/errors.js';
+import { isAppError, type AppErrorShape } from '../../../shared/api/errors.js';
+import type { JobProgress } from '../../../shared/model/job.js';
 import { openWorkspace } from '../db/connection.js';
 import { endScan } from '../db/repositories/scans-repo.js';
 import { previousFilesOf, storedLicenseFindingsOf } from '../db/repositories/files-repo.js';
@@ -10,24 +11,52 @@ import { runScan, ScanCancelledError } from '../engine/run-scan.js';
 import { AnalyzePool } from './analyze-pool.js';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-worker-protocol.js';
 
+/** A clear message for what stopped a scan; storage failures name the workspace file. */
+function describeFailure(error: unknown, workspacePath: string): AppErrorShape {
+  if (isAppError(error)) return error.toShape();
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') {
+    return { code: 'internal', message: `${workspacePath}: the disk is full (or the workspace reached its size limit); the scan was stopped and the previous snapshot is unchanged` };
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+    return { code: 'internal', message: `${workspacePath}: cannot write the workspace (${code}: ${(error as Error).message}); the previous snapshot is unchanged` };
+  }
+  return { code: 'internal', message: (error as Error).stack ?? String(error) };
+}
+
+/** Posts progress at most every 50 ms, and at once when the phase changes (the main thread throttles further). */
+function throttledProgress(): (progress: JobProgress) => void {
+  let last = 0;
+  let phase: JobProgress['phase'] | null = null;
+  return (progress) => {
+    const now = performance.now();
+    if (progress.phase === phase && now - last < 50) return;
+    last = now;
+    phase = progress.phase;
+    parentPort!.postMessage({ type: 'progress', progress } satisfies IndexWorkerMessage);
+  };
+}
+
 /** Worker entry: runs one scan with its own database connection and its own pool of analysis workers. */
 async function main(input: IndexWorkerInput): Promise<IndexWorkerMessage> {
   const cancelled = new Int32Array(input.cancelFlag);
   const isCancelled = (): boolean => Atomics.load(cancelled, 0) === 1;
   const db = openWorkspace(input.workspacePath);
-  const pool = new AnalyzePool(input.analyzeWorkers ? { size: input.analyzeWorkers } : {});
+  // Started on the first file that needs reading: a re-scan of an unchanged tree never pays for it.
+  let started: AnalyzePool | null = null;
+  const pool = (): AnalyzePool => (started ??= new AnalyzePool(input.analyzeWorkers ? { size: input.analyzeWorkers } : {}));
   try {
     const writer = new IndexWriter(db, input.scanId, DETECTOR_VERSION);
     const stats = await runScan(input.sources, input.options, {
       writer,
-      previousFiles: (sourcePath) => (input.previousScanId ? previousFilesOf(db, input.previousScanId, sourcePath) : new Map()),
+      previousFiles: (sourcePath) => (input.previousScanId ? previousFilesOf(db, input.previousScanId, sourcePath, DETECTOR_VERSION) : new Map()),
       analyze: async (absPath, options) => {
-        const analysis = await pool.analyze(absPath, options);
-        if (pool.failure) throw new Error(pool.failure);
+        const analysis = await pool().analyze(absPath, options);
+        if (pool().failure) throw new Error(pool().failure!);
         return analysis;
       },
       storedLicenseFindings: (sha256) => storedLicenseFindingsOf(db, sha256),
-      progress: (progress) => parentPort!.postMessage({ type: 'progress', progress } satisfies IndexWorkerMessage),
+      progress: throttledProgress(),
       isCancelled,
       onSbom: (filePath, doc) => storeSbomDocument(db, input.scanId, filePath, doc),
     });
@@ -38,11 +67,16 @@ async function main(input: IndexWorkerInput): Promise<IndexWorkerMessage> {
       endScan(db, input.scanId, 'cancelled', { error: 'cancelled by the user' });
       return { type: 'cancelled' };
     }
-    const shape = isAppError(error) ? error.toShape() : { code: 'internal' as const, message: (error as Error).stack ?? String(error) };
-    endScan(db, input.scanId, 'failed', { error: shape.message });
+    const shape = describeFailure(error, input.workspacePath);
+    try {
+      endScan(db, input.scanId, 'failed', { error: shape.message });
+    } catch {
+      // The workspace cannot take even this write (disk full): the scan stays 'running' with no owner and is
+      // marked interrupted, its rows removed, when the workspace is next opened. Readers never see it.
+    }
     return { type: 'failed', error: shape };
   } finally {
-    await pool.close();
+    await (started as AnalyzePool | null)?.close();
     db.close();
   }
 }

@@ -1,21 +1,37 @@
 import type { FileTreeEntry, FileType, ScannedFile } from '../../../../shared/model/file.js';
 import type { PreviousFile } from '../../engine/run-scan.js';
+import type { Statement } from 'better-sqlite3';
 import type { ReadableDb } from '../db-types.js';
 
-export function previousFilesOf(db: ReadableDb, scanId: number, sourcePath: string): Map<string, PreviousFile> {
+/**
+ * The previous scan's files of one source, with whether their content's findings came from the current
+ * detector (only those can be reused without reading the file again). One query for the whole tree.
+ */
+export function previousFilesOf(db: ReadableDb, scanId: number, sourcePath: string, detectorVersion: string): Map<string, PreviousFile> {
   const rows = db
-    .prepare('SELECT path, size, mtime_ms AS mtimeMs, sha256, type FROM files WHERE scan_id = ? AND source_path = ?')
-    .all(scanId, sourcePath) as (PreviousFile & { path: string })[];
-  return new Map(rows.map(({ path, ...rest }) => [path, rest]));
+    .prepare(
+      `SELECT f.path, f.size, f.mtime_ms AS mtimeMs, f.sha256, f.type,
+         (f.sha256 IS NULL OR c.detector_version = @detectorVersion) AS current
+       FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256
+       WHERE f.scan_id = @scanId AND f.source_path = @sourcePath`,
+    )
+    .all({ scanId, sourcePath, detectorVersion }) as (Omit<PreviousFile, 'current'> & { path: string; current: number })[];
+  return new Map(rows.map(({ path, current, ...rest }) => [path, { ...rest, current: current === 1 }]));
 }
 
+const licenseFindingsStatements = new WeakMap<ReadableDb, Statement>();
+
+/** License findings already stored for a content; called once per reused license file, so the statement is kept. */
 export function storedLicenseFindingsOf(db: ReadableDb, sha256: string): { license: string }[] {
-  return db
-    .prepare(
+  let statement = licenseFindingsStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
       `SELECT license FROM content_findings WHERE sha256 = ? AND license IS NOT NULL
          AND kind IN ('license-text', 'license-notice', 'spdx-tag', 'license-reference')`,
-    )
-    .all(sha256) as { license: string }[];
+    );
+    licenseFindingsStatements.set(db, statement);
+  }
+  return statement.all(sha256) as { license: string }[];
 }
 
 interface FileRow {

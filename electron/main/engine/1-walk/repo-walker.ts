@@ -129,14 +129,8 @@ export function walkTree(root: string, options: WalkOptions = {}): WalkResult {
       if (isDirectory) {
         if (skippedDirectoryNames.has(text)) continue;
         if (ignore.ignores(rel, true)) continue;
-        if (!real) {
-          try {
-            real = realpathSync(abs);
-          } catch (error) {
-            warnings.push({ relPath: rel, message: `cannot resolve directory: ${(error as Error).message}` });
-            continue;
-          }
-        }
+        // A directory reached without a link has the real path of its parent plus its name: no system call.
+        if (!real) real = path.join(frame.real, text);
         if (visitedReal.has(real)) {
           warnings.push({ relPath: rel, message: `symbolic link loop or second link to ${path.relative(rootReal, real) || '.'}; not entered again` });
           continue;
@@ -146,7 +140,7 @@ export function walkTree(root: string, options: WalkOptions = {}): WalkResult {
       } else if (isFile) {
         if (text === '.git' || ignore.ignores(rel, false)) continue;
         try {
-          const stat = lstatSync(abs).isSymbolicLink() ? statSync(abs) : lstatSync(abs);
+          const stat = entry.isSymbolicLink() ? statSync(abs) : lstatSync(abs);
           files.push({ relPath: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, viaSymlink });
         } catch (error) {
           warnings.push({ relPath: rel, message: `cannot stat: ${(error as Error).message}` });
