@@ -1,24 +1,30 @@
 import { useEffect, useState } from 'react';
 import { onEvent } from './api/api-client';
 import { ErrorBanner } from './components/feedback/error-banner';
+import { ShortcutSheet } from './components/feedback/shortcut-sheet';
 import { ComponentPage } from './features/components/component-page';
 import { ComponentsView } from './features/components/components-view';
 import { DecisionsView } from './features/decisions/decisions-view';
 import { FileViewer } from './features/files/file-viewer';
 import { FindingsView } from './features/findings/findings-view';
 import { JobsPanel } from './features/indexing/jobs-panel';
+import { PolicyView } from './features/policy/policy-view';
 import { ProjectsView } from './features/projects/projects-view';
 import { ReportsView } from './features/reports/reports-view';
+import { ReviewerDialog } from './features/review/reviewer-dialog';
 import { SettingsView } from './features/settings/settings-view';
+import { useShortcuts } from './lib/use-shortcuts';
 import { useAppStore } from './stores/app-store';
 import { useJobsStore } from './stores/jobs-store';
 import { routeHref, useRouteStore, type RouteName } from './stores/route-store';
+import { useUiStore } from './stores/ui-store';
 
 const navigation: { name: RouteName; label: string; matches: RouteName[] }[] = [
   { name: 'projects', label: 'Projects', matches: ['projects'] },
   { name: 'components', label: 'Components', matches: ['components', 'component'] },
   { name: 'findings', label: 'Findings', matches: ['findings', 'file'] },
   { name: 'decisions', label: 'Decisions', matches: ['decisions'] },
+  { name: 'policy', label: 'Policy', matches: ['policy'] },
   { name: 'reports', label: 'Reports', matches: ['reports'] },
   { name: 'settings', label: 'Settings', matches: ['settings'] },
 ];
@@ -47,6 +53,9 @@ export function App() {
   const { info, infoError, loadInfo } = useAppStore();
   const loadJobs = useJobsStore((s) => s.load);
   const [dialog, setDialog] = useState<'folder' | 'sbom' | null>(null);
+  const { shortcutsOpen, setShortcutsOpen } = useUiStore();
+  // `?` shows the shortcut sheet from anywhere; the Findings view binds the other keys itself.
+  useShortcuts((action) => action === 'help' && (setShortcutsOpen(true), true), route.name !== 'findings');
 
   useEffect(() => {
     void loadInfo();
@@ -77,6 +86,9 @@ export function App() {
       break;
     case 'decisions':
       view = <DecisionsView />;
+      break;
+    case 'policy':
+      view = <PolicyView />;
       break;
     case 'reports':
       view = <ReportsView />;
@@ -113,6 +125,8 @@ export function App() {
       </main>
       <JobsPanel />
       <Notices />
+      <ReviewerDialog />
+      {shortcutsOpen && <ShortcutSheet onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
 }

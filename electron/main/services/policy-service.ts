@@ -3,7 +3,7 @@ import type { PolicyDocument, PolicyEvaluation, PolicyProblem, PolicySaveResult,
 import type { ReadableDb, WritableDb } from '../db/db-types.js';
 import { findPolicyVersion, insertPolicyVersion, latestPolicyVersion, sha256Hex } from '../db/repositories/policy-repo.js';
 import { currentDecisions } from '../db/repositories/decisions-repo.js';
-import { iterateReviewFindings, previousScanKeys, projectRefs, reviewComponents } from '../db/repositories/review-subjects-repo.js';
+import { iterateReviewFindings, liveFindingKeys, previousScanKeys, projectRefs, reviewComponents } from '../db/repositories/review-subjects-repo.js';
 import { defaultPolicy, defaultPolicyText, parsePolicyText } from '../engine/4-evaluate/policy-loader.js';
 import { compilePolicy } from '../engine/4-evaluate/policy-evaluator.js';
 import { DecisionIndex } from '../engine/5-review/decision-matcher.js';
@@ -68,6 +68,7 @@ export function reviewProject(db: ReadableDb, projectId: number, options: { find
     components: reviewComponents(db, projectId),
     previousKeys: previousScanKeys(db, projectId),
     findings: options.findings ? iterateReviewFindings(db, projectId, [...attentionKinds, ...licenseKinds]) : [],
+    ...(options.findings ? { liveKeys: liveFindingKeys(db, projectId) } : {}),
   });
   return { project, policyVersion: version, ...queue };
 }

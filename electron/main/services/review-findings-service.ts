@@ -6,7 +6,7 @@ import type { ReadableDb } from '../db/db-types.js';
 import { currentDecisions, trailTail } from '../db/repositories/decisions-repo.js';
 import { findFinding } from '../db/repositories/findings-repo.js';
 import { latestPolicyVersion } from '../db/repositories/policy-repo.js';
-import { iterateReviewFindings, previousScanKeys, projectRefs, reviewComponents, type ReviewFinding } from '../db/repositories/review-subjects-repo.js';
+import { iterateReviewFindings, previousScanKeys, projectRefs, reviewComponents, type ProjectRef, type ReviewComponent, type ReviewFinding } from '../db/repositories/review-subjects-repo.js';
 import { listScans } from '../db/repositories/scans-repo.js';
 import { compilePolicy } from '../engine/4-evaluate/policy-evaluator.js';
 import { DecisionIndex } from '../engine/5-review/decision-matcher.js';
@@ -19,7 +19,6 @@ type Query = ApiValidParams<'review.findings'>;
 /** A finding of a latest scan with its review status: what filtering, sorting and grouping need, without the text. */
 interface StatusRow {
   finding: ReviewFinding;
-  projectName: string;
   status: FindingStatus;
   statusFrom: ReviewedFinding['statusFrom'];
   decision: ReviewedFinding['decision'];
@@ -27,49 +26,72 @@ interface StatusRow {
   policy: ReviewQueueItem['policy'] | null;
 }
 
-interface Snapshot {
+interface ScanData {
+  project: ProjectRef;
+  findings: ReviewFinding[];
+  components: ReviewComponent[];
+  previousKeys: Set<string>;
+}
+
+interface Cached<T> {
   signature: string;
-  rows: StatusRow[];
+  value: T;
 }
 
 /**
- * Statuses of every finding, kept per connection until a scan, decision, policy, distribution model or the day
- * changes: paging through 100,000 findings then costs a filter and a sort, not a policy evaluation per page.
+ * Kept per connection and scope (a project or the workspace): what the latest scans hold, until a scan changes;
+ * and every finding's status, until a scan, decision, policy, distribution model or the day changes. Paging
+ * through 100,000 findings then costs a filter and a sort, and a decision re-evaluates without re-reading.
  */
-const snapshots = new WeakMap<object, Map<string, Snapshot>>();
+const scanCache = new WeakMap<object, Map<string, Cached<ScanData[]>>>();
+const statusCache = new WeakMap<object, Map<string, Cached<StatusRow[]>>>();
+
+function cached<T>(store: WeakMap<object, Map<string, Cached<T>>>, db: object, key: string, signature: string, make: () => T): T {
+  let perDb = store.get(db);
+  if (!perDb) store.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit?.signature === signature) return hit.value;
+  const value = make();
+  perDb.set(key, { signature, value });
+  return value;
+}
+
 const queueKinds = new Set<string>([...attentionKinds, ...licenseKinds]);
 
-/**
- * Finding decisions are stored under `finding:<key>`, but the queue builder looks findings up by their bare key,
- * so a decided finding is matched only through its path and shows as changed. Until the queue builder passes
- * the prefixed key, this index adds the prefix (and leaves an already prefixed key alone).
- */
-class FindingKeyIndex extends DecisionIndex {
-  override forFinding(input: Parameters<DecisionIndex['forFinding']>[0]) {
-    return super.forFinding(input.key.startsWith('finding:') ? input : { ...input, key: `finding:${input.key}` });
-  }
+function scanSignature(db: ReadableDb, projects: ProjectRef[]): string {
+  return JSON.stringify(projects.map((p) => [p.id, listScans(db, p.id).find((scan) => scan.status === 'finished')?.id ?? 0]));
 }
 
-function signatureOf(db: ReadableDb, projects: ReturnType<typeof projectRefs>, resourcesDir: string | undefined): string {
-  const scans = projects.map((p) => `${p.id}:${p.distributionModel}:${listScans(db, p.id).find((s) => s.status === 'finished')?.id ?? 0}`);
+function statusSignature(db: ReadableDb, projects: ProjectRef[], scans: string, resourcesDir: string | undefined): string {
   const tail = trailTail(db);
   const policy = latestPolicyVersion(db);
-  return JSON.stringify([scans, tail?.seq ?? 0, tail?.hash ?? '', policy?.version ?? 0, new Date().toISOString().slice(0, 10), resourcesDir ?? '']);
+  const models = projects.map((p) => p.distributionModel);
+  return JSON.stringify([scans, models, tail?.seq ?? 0, tail?.hash ?? '', policy?.version ?? 0, new Date().toISOString().slice(0, 10), resourcesDir ?? '']);
 }
 
-function computeRows(db: ReadableDb, projects: ReturnType<typeof projectRefs>, resourcesDir: string | undefined): StatusRow[] {
+function readScans(db: ReadableDb, projects: ProjectRef[]): ScanData[] {
+  return projects.map((project) => ({
+    project,
+    findings: [...iterateReviewFindings(db, project.id, findingKinds)],
+    components: reviewComponents(db, project.id),
+    previousKeys: previousScanKeys(db, project.id),
+  }));
+}
+
+function computeRows(db: ReadableDb, scans: ScanData[], resourcesDir: string | undefined): StatusRow[] {
   const { policy } = currentPolicy(db, resourcesDir);
   const compiled = compilePolicy(policy);
-  const index = new FindingKeyIndex(currentDecisions(db));
+  const index = new DecisionIndex(currentDecisions(db));
   const rows: StatusRow[] = [];
-  for (const project of projects) {
-    const findings = [...iterateReviewFindings(db, project.id, findingKinds)];
+  for (const { project, findings, components, previousKeys } of scans) {
+    const liveKeys = new Set(findings.map((f) => `finding:${f.key}`));
     const { items } = buildQueue({
+      liveKeys,
       compiled,
       model: project.distributionModel,
       index,
-      components: reviewComponents(db, project.id),
-      previousKeys: previousScanKeys(db, project.id),
+      components,
+      previousKeys,
       findings: findings.filter((f) => queueKinds.has(f.kind)),
     });
     const own = new Map<number, ReviewQueueItem>();
@@ -77,11 +99,10 @@ function computeRows(db: ReadableDb, projects: ReturnType<typeof projectRefs>, r
     for (const item of items) (item.kind === 'finding' ? own : ofComponent).set(item.id, item);
     for (const finding of findings) {
       const component = finding.componentId !== null ? ofComponent.get(finding.componentId) : undefined;
-      const mine = own.get(finding.id) ?? (queueKinds.has(finding.kind) ? undefined : decidedOutsideQueue(index, finding, component));
+      const mine = own.get(finding.id) ?? (queueKinds.has(finding.kind) ? undefined : decidedOutsideQueue(index, finding, component, liveKeys));
       const item = mine ?? component ?? null;
       rows.push({
         finding,
-        projectName: project.name,
         status: item?.status ?? 'not-needed',
         statusFrom: mine ? 'finding' : component ? 'component' : null,
         decision: item?.decision ?? null,
@@ -97,9 +118,9 @@ function computeRows(db: ReadableDb, projects: ReturnType<typeof projectRefs>, r
  * The queue builder looks at license and attention findings only; a copyright or declared finding can still
  * carry a decision of its own (made from the Findings view). Its item: that decision, the component's policy.
  */
-function decidedOutsideQueue(index: DecisionIndex, f: ReviewFinding, component: ReviewQueueItem | undefined): ReviewQueueItem | undefined {
+function decidedOutsideQueue(index: DecisionIndex, f: ReviewFinding, component: ReviewQueueItem | undefined, liveKeys: ReadonlySet<string>): ReviewQueueItem | undefined {
   const snapshot = findingSnapshot(f.license, f.textHash ?? (f.text !== null ? findingTextHash(f.text) : null))!;
-  const match = index.forFinding({ key: f.key, kind: f.kind, path: f.path, projectId: f.projectId, snapshot });
+  const match = index.forFinding({ key: f.key, kind: f.kind, path: f.path, projectId: f.projectId, snapshot, liveKeys });
   if (!match) return undefined;
   const d = match.decision;
   return {
@@ -120,15 +141,11 @@ function decidedOutsideQueue(index: DecisionIndex, f: ReviewFinding, component: 
 
 function statusRows(db: ReadableDb, projectId: number | undefined, resourcesDir: string | undefined): StatusRow[] {
   const projects = projectRefs(db).filter((p) => projectId === undefined || p.id === projectId);
-  const signature = signatureOf(db, projects, resourcesDir);
-  let perDb = snapshots.get(db);
-  if (!perDb) snapshots.set(db, (perDb = new Map()));
-  const cacheKey = String(projectId ?? 'all');
-  const cached = perDb.get(cacheKey);
-  if (cached?.signature === signature) return cached.rows;
-  const rows = computeRows(db, projects, resourcesDir);
-  perDb.set(cacheKey, { signature, rows });
-  return rows;
+  const key = String(projectId ?? 'all');
+  const scanSig = scanSignature(db, projects);
+  // Scan data carries the project refs only for ids and names; the distribution model is read fresh below.
+  const scans = cached(scanCache, db, key, scanSig, () => readScans(db, projects)).map((data, i) => ({ ...data, project: projects[i]! }));
+  return cached(statusCache, db, key, statusSignature(db, projects, scanSig, resourcesDir), () => computeRows(db, scans, resourcesDir));
 }
 
 const contains = (value: string | null, needle: string): boolean => value !== null && value.toLowerCase().includes(needle);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type RouteName = 'projects' | 'components' | 'component' | 'findings' | 'file' | 'decisions' | 'reports' | 'settings';
+export type RouteName = 'projects' | 'components' | 'component' | 'findings' | 'file' | 'decisions' | 'policy' | 'reports' | 'settings';
 
 export interface Route {
   name: RouteName;
@@ -9,7 +9,7 @@ export interface Route {
   query: Record<string, string>;
 }
 
-const names = new Set<RouteName>(['projects', 'components', 'component', 'findings', 'file', 'decisions', 'reports', 'settings']);
+const names = new Set<RouteName>(['projects', 'components', 'component', 'findings', 'file', 'decisions', 'policy', 'reports', 'settings']);
 
 export function parseHash(hash: string): Route {
   const [pathPart = '', queryPart = ''] = hash.replace(/^#\/?/, '').split('?');

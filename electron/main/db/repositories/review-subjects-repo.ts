@@ -166,6 +166,15 @@ export function* iterateReviewFindings(db: ReadableDb, projectId: number, kinds:
   for (const row of statement.iterate({ projectId, ...params }) as Iterable<FindingRow>) yield toFinding(row);
 }
 
+/** Subject keys (`finding:<key>`) of every finding in a project's latest scan. */
+export function liveFindingKeys(db: ReadableDb, projectId: number): Set<string> {
+  const keys = db
+    .prepare(`WITH latest AS (${latestScanSql}) SELECT 'finding:' || key FROM findings WHERE scan_id = (SELECT scan_id FROM latest WHERE project_id = ?)`)
+    .pluck()
+    .all(projectId) as string[];
+  return new Set(keys);
+}
+
 export function latestFindingByKey(db: ReadableDb, key: string, projectId: number | null): ReviewFinding | null {
   const row = db
     .prepare(

@@ -17,11 +17,18 @@ export interface ComponentSubjectInput {
 }
 
 export interface FindingSubjectInput {
+  /** The finding's stable key (bare, or already as the subject key `finding:<key>`). */
   key: string;
   kind: string;
   path: string | null;
   projectId: number;
   snapshot: NonNullable<DecisionSnapshot>;
+  /**
+   * Subject keys of the findings that exist now. A decision on another finding of the same kind at the same path
+   * stands in for a finding whose text changed only when that other finding is gone (two copyright lines in one
+   * file are two subjects, not one that changed).
+   */
+  liveKeys?: ReadonlySet<string>;
 }
 
 /** Whether an exception's expiry date (YYYY-MM-DD, valid through that day, UTC) has passed. */
@@ -113,8 +120,12 @@ export class DecisionIndex {
   }
 
   forFinding(input: FindingSubjectInput): DecisionMatch | null {
-    const exact = this.byKey.get(input.key) ?? [];
-    const located = input.path ? (this.findingsByLocator.get(`${input.kind}|${input.path}`) ?? []).filter((d) => d.subjectKey !== input.key) : [];
+    // Decisions on findings are stored under `finding:<key>`; callers may pass the finding's bare key.
+    const subjectKey = input.key.startsWith('finding:') ? input.key : `finding:${input.key}`;
+    const exact = this.byKey.get(subjectKey) ?? [];
+    const located = input.path
+      ? (this.findingsByLocator.get(`${input.kind}|${input.path}`) ?? []).filter((d) => d.subjectKey !== subjectKey && !input.liveKeys?.has(d.subjectKey))
+      : [];
     const paths = input.path === null ? [] : this.paths.filter((p) => p.decision.projectId === input.projectId && p.matches(input.path!));
     const levels: Candidate[][] = [
       exact.filter((d) => !isElsewhere(d, input.projectId)).map((d) => ({ decision: d, via: 'direct', carriedOverFrom: null })),

@@ -47,6 +47,8 @@ export interface QueueInputs {
   components: ReviewComponent[];
   previousKeys: Set<string>;
   findings: Iterable<ReviewFinding>;
+  /** Subject keys of every finding of the scan (see FindingSubjectInput.liveKeys). */
+  liveKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -94,10 +96,11 @@ export function buildQueue(inputs: QueueInputs): { items: ReviewQueueItem[]; res
     if (!verdict) verdicts.set(cacheKey, (verdict = evaluateExpression(compiled.policy, model, license)));
     return verdict;
   };
+  const { liveKeys } = inputs;
   for (const f of inputs.findings) {
     const attention = (attentionKinds as readonly string[]).includes(f.kind);
     const snapshot = findingSnapshot(f.license, f.textHash ?? (f.text !== null ? findingTextHash(f.text) : null))!;
-    const match = index.forFinding({ key: f.key, kind: f.kind, path: f.path, projectId: f.projectId, snapshot });
+    const match = index.forFinding({ key: f.key, kind: f.kind, path: f.path, projectId: f.projectId, snapshot, liveKeys });
     const verdict = verdictOf(f.license);
     // A license finding needs its own review only outside a component and when the policy does not allow it;
     // an attention finding inside a settled component is covered by that component's decision.

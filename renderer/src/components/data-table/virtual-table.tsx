@@ -10,7 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface VirtualTableProps<T> {
   data: T[];
@@ -27,7 +27,22 @@ export interface VirtualTableProps<T> {
   rowHeight?: number;
   label: string;
   getRowId?: (row: T) => string;
+  /** The focused row, when the parent drives it (keyboard triage); else the table keeps its own. */
+  activeIndex?: number;
+  onActiveIndexChange?: (index: number) => void;
+  /** Arrows, j/k, Enter on the focused table body (off when the parent handles keys itself). */
+  keyboardNavigation?: boolean;
+  /** A row drawn as one cell across the table (a group header), or null for a normal row. */
+  fullWidthRow?: (row: T) => ReactNode | null;
+  rowClassName?: (row: T) => string;
+  /** Multi-selection (for bulk actions): shown as aria-selected; without it aria-selected marks the focused row. */
+  isRowSelected?: (row: T) => boolean;
+  /** Per column id, a control drawn under its header (column filters). */
+  filterRow?: Partial<Record<string, ReactNode>>;
+  rowTestId?: string;
 }
+
+const noFilters: ColumnFiltersState = [];
 
 /**
  * A table that stays smooth at 100,000 rows: only the visible rows are in the DOM. Sortable headers,
@@ -42,8 +57,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     state: {
       sorting,
       globalFilter: props.globalFilter ?? '',
-      columnFilters: props.columnFilters ?? [],
+      columnFilters: props.columnFilters ?? noFilters,
     },
+    // No pagination here: without this, every new filter array resets the page index, which re-renders with a
+    // new filter array … an endless render loop.
+    autoResetAll: false,
     onSortingChange: props.onSortingChange ?? setLocalSorting,
     manualSorting: props.manual ?? false,
     manualFiltering: props.manual ?? false,
@@ -61,20 +79,27 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     estimateSize: () => rowHeight,
     overscan: 12,
   });
-  const [active, setActive] = useState(0);
+  const [localActive, setLocalActive] = useState(0);
+  const active = props.activeIndex ?? localActive;
+  const setActive = props.onActiveIndexChange ?? setLocalActive;
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
   const { onEndReached } = props;
   useEffect(() => {
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 20) onEndReached();
   }, [onEndReached, lastIndex, rows.length]);
+  // Bring the focused row into view when it moves (keys here, or the parent's triage keys) — not when more rows
+  // load, which would pull a user who scrolled away with the mouse back to it.
+  const shownActive = useRef(active);
+  useEffect(() => {
+    if (shownActive.current === active) return;
+    shownActive.current = active;
+    if (active >= 0 && active < rows.length) virtualizer.scrollToIndex(active, { align: 'auto' });
+  }, [active, rows.length, virtualizer]);
 
-  const move = (to: number): void => {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
+  const move = (to: number): void => setActive(Math.max(0, Math.min(rows.length - 1, to)));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (props.keyboardNavigation === false || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'ArrowDown' || event.key === 'j') move(active + 1);
     else if (event.key === 'ArrowUp' || event.key === 'k') move(active - 1);
     else if (event.key === 'PageDown') move(active + 20);
@@ -89,11 +114,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     .getVisibleLeafColumns()
     .map((c) => (c.columnDef.size && c.columnDef.size !== 150 ? `${c.columnDef.size}px` : 'minmax(120px, 1fr)'))
     .join(' ');
+  const headers = table.getHeaderGroups()[0]!.headers;
 
   return (
-    <div className="vtable" role="grid" aria-label={props.label} aria-rowcount={rows.length}>
+    <div className="vtable" role="grid" aria-label={props.label} aria-rowcount={rows.length} aria-multiselectable={props.isRowSelected ? true : undefined}>
       <div className="vtable-header" role="row" style={{ gridTemplateColumns: template }}>
-        {table.getHeaderGroups()[0]!.headers.map((header) => {
+        {headers.map((header) => {
           const sorted = header.column.getIsSorted();
           return (
             <div key={header.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
@@ -109,26 +135,44 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           );
         })}
       </div>
+      {props.filterRow && (
+        <div className="vtable-filters" style={{ gridTemplateColumns: template }}>
+          {headers.map((header) => (
+            <div key={header.id}>{props.filterRow![header.column.id] ?? null}</div>
+          ))}
+        </div>
+      )}
       <div className="vtable-body" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} data-testid={`${props.label}-body`}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows[item.index]!;
+            const isActive = item.index === active;
+            const wide = props.fullWidthRow?.(row.original) ?? null;
+            const className = `vtable-row${isActive ? ' active' : ''}${props.rowClassName ? ` ${props.rowClassName(row.original)}` : ''}`;
             return (
               <div
                 key={row.id}
                 role="row"
                 aria-rowindex={item.index + 1}
-                aria-selected={item.index === active}
-                className={`vtable-row${item.index === active ? ' active' : ''}`}
-                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
+                aria-selected={props.isRowSelected ? props.isRowSelected(row.original) : isActive}
+                data-active={isActive ? 'true' : undefined}
+                data-testid={props.rowTestId}
+                className={className}
+                style={{ gridTemplateColumns: wide ? '1fr' : template, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onClick={() => setActive(item.index)}
                 onDoubleClick={() => props.onRowOpen?.(row.original)}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <div key={cell.id} role="gridcell">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                {wide !== null ? (
+                  <div role="gridcell" aria-colspan={headers.length}>
+                    {wide}
                   </div>
-                ))}
+                ) : (
+                  row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} role="gridcell">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))
+                )}
               </div>
             );
           })}

@@ -1,32 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ComponentDecisions } from '../../../../shared/api/review-contract';
 import type { ComponentDetail } from '../../../../shared/model/component';
 import type { Finding } from '../../../../shared/model/finding';
-import { errorMessage, invoke } from '../../api/api-client';
+import type { PolicyResult } from '../../../../shared/model/policy';
+import { errorMessage, invoke, onEvent } from '../../api/api-client';
 import { ErrorBanner } from '../../components/feedback/error-banner';
+import { useProjectsStore } from '../../stores/projects-store';
 import { routeHref } from '../../stores/route-store';
+import { ComponentFindings } from './component-findings';
+import { ComponentLicenses } from './component-licenses';
+import { ComponentReview } from './component-review';
 import { FileTree } from './file-tree';
 
-export function ComponentPage({ componentId }: { componentId: number }) {
-  const [component, setComponent] = useState<ComponentDetail | null>(null);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+interface Loaded {
+  component: ComponentDetail;
+  findings: Finding[];
+  total: number;
+  decisions: ComponentDecisions;
+  policy: PolicyResult | null;
+}
 
-  useEffect(() => {
-    setComponent(null);
-    Promise.all([invoke('components.get', { componentId }), invoke('findings.list', { componentId, limit: 200 })]).then(
-      ([detail, page]) => {
-        setComponent(detail);
-        setFindings(page.rows);
-        setTotal(page.total);
+async function loadComponent(componentId: number): Promise<Loaded> {
+  const [component, page, decisions] = await Promise.all([
+    invoke('components.get', { componentId }),
+    invoke('findings.list', { componentId, limit: 500 }),
+    invoke('decisions.forComponent', { componentId }),
+  ]);
+  const evaluation = await invoke('policy.evaluate', { projectId: component.projectId });
+  const policy = evaluation.results.find((r) => r.componentId === componentId) ?? null;
+  return { component: { ...component, concluded: decisions.concludedLicense }, findings: page.rows, total: page.total, decisions, policy };
+}
+
+/** One component: licenses side by side, its review (decision, policy, history), findings with evidence, why it is here. */
+export function ComponentPage({ componentId }: { componentId: number }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const projects = useProjectsStore((s) => s.projects);
+  const loadProjects = useProjectsStore((s) => s.load);
+
+  const load = useCallback(() => {
+    loadComponent(componentId).then(
+      (loaded) => {
+        setData(loaded);
+        setError(null);
       },
       (e: unknown) => setError(errorMessage(e)),
     );
   }, [componentId]);
+  useEffect(() => {
+    setData(null);
+    load();
+    void loadProjects();
+    return onEvent('data.changed', ({ topics }) => {
+      if (topics.some((t) => t === 'decisions' || t === 'policy' || t === 'components')) load();
+    });
+  }, [load, loadProjects]);
 
-  if (error) return <ErrorBanner message={error} />;
-  if (!component) return <p className="muted">Loading…</p>;
-  const c = component;
+  if (error) return <ErrorBanner message={error} onRetry={load} />;
+  if (!data) return <p className="muted">Loading…</p>;
+  const c = data.component;
+  const project = projects.find((p) => p.id === c.projectId) ?? null;
   return (
     <div className="view component-page">
       <header className="view-header">
@@ -37,41 +70,20 @@ export function ComponentPage({ componentId }: { componentId: number }) {
           </h1>
           {c.purl && <code className="purl">{c.purl}</code>}
         </div>
+        <a href={routeHref('findings', null, { project: c.projectId })}>Findings of {project?.name ?? 'the project'} →</a>
       </header>
-      <section className="license-compare" aria-label="Licenses">
-        <div>
-          <h3>Declared</h3>
-          <p>{c.declared.expression ?? <span className="muted">none</span>}</p>
-          {c.declared.verbatim && c.declared.verbatim !== c.declared.expression && <p className="muted">as written: “{c.declared.verbatim}”</p>}
-        </div>
-        <div>
-          <h3>Detected</h3>
-          <p>{c.detected.length > 0 ? c.detected.join(', ') : <span className="muted">none</span>}</p>
-        </div>
-        <div>
-          <h3>Concluded</h3>
-          <p>{c.concluded ?? <span className="muted">no decision yet</span>}</p>
-        </div>
-      </section>
+      <ComponentLicenses component={c} />
+      <ComponentReview
+        component={c}
+        projectName={project?.name ?? null}
+        latestScanAt={project?.latestScanAt ?? null}
+        decisions={data.decisions}
+        policy={data.policy}
+        onRecorded={load}
+      />
       <div className="two-columns">
         <section aria-label="Findings">
-          <h2>
-            Findings <span className="muted">({total})</span>
-          </h2>
-          {findings.length === 0 ? (
-            <p className="muted">No findings.</p>
-          ) : (
-            <ul className="finding-list">
-              {findings.map((f) => (
-                <li key={f.id}>
-                  <span className={`kind kind-${f.kind}`}>{f.kind}</span> {f.license && <strong>{f.license}</strong>}{' '}
-                  {f.fileId ? <a href={routeHref('file', f.fileId, { finding: f.id })}>{f.path}{f.startLine ? `:${f.startLine}` : ''}</a> : <span className="muted">{f.path}</span>}
-                  {f.kind !== 'copyright' && f.kind !== 'declared' && <span className="muted"> {Math.round(f.score * 100)}%</span>}
-                  {(f.kind === 'copyright' || f.kind === 'license-mismatch' || f.kind === 'declared') && <div className="finding-text">{f.text}</div>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ComponentFindings findings={data.findings} total={data.total} />
           <h2>Copyrights</h2>
           {c.copyrights.length === 0 ? <p className="muted">None found.</p> : <ul>{c.copyrights.map((t) => <li key={t}>{t}</li>)}</ul>}
         </section>
@@ -80,7 +92,7 @@ export function ComponentPage({ componentId }: { componentId: number }) {
           {c.dependencyPaths.length === 0 ? (
             <p className="muted">This is the project root.</p>
           ) : (
-            <ol className="dep-paths">
+            <ol className="dep-paths" aria-label="Dependency paths">
               {c.dependencyPaths.map((chain) => (
                 <li key={chain.join('>')}>{chain.join(' → ')}</li>
               ))}
@@ -92,7 +104,10 @@ export function ComponentPage({ componentId }: { componentId: number }) {
               <ul className="inline-list">
                 {c.dependsOn.map((d) => (
                   <li key={d.id}>
-                    <a href={routeHref('component', d.id)}>{d.name}{d.version ? `@${d.version}` : ''}</a>
+                    <a href={routeHref('component', d.id)}>
+                      {d.name}
+                      {d.version ? `@${d.version}` : ''}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -103,7 +118,15 @@ export function ComponentPage({ componentId }: { componentId: number }) {
           {c.hashes.length > 0 && (
             <>
               <h3>Hashes</h3>
-              <ul>{c.hashes.map((h) => <li key={h.alg + h.content}><code>{h.alg}: {h.content}</code></li>)}</ul>
+              <ul>
+                {c.hashes.map((h) => (
+                  <li key={h.alg + h.content}>
+                    <code>
+                      {h.alg}: {h.content}
+                    </code>
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           <p className="muted">Seen in: {c.origins.join(', ')}</p>

@@ -1,4 +1,4 @@
-import type { ColumnDef, ColumnFiltersState } from '@tanstack/react-table';
+import type { ColumnFiltersState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ComponentSummary } from '../../../../shared/model/component';
 import { errorMessage, invoke, onEvent } from '../../api/api-client';
@@ -7,31 +7,10 @@ import { EmptyState } from '../../components/feedback/empty-state';
 import { ErrorBanner } from '../../components/feedback/error-banner';
 import { useProjectsStore } from '../../stores/projects-store';
 import { routeHref, useRouteStore } from '../../stores/route-store';
-
-const columns: ColumnDef<ComponentSummary, unknown>[] = [
-  {
-    id: 'name',
-    header: 'Component',
-    accessorFn: (c) => c.name,
-    cell: (info) => <a href={routeHref('component', info.row.original.id)}>{info.row.original.name}</a>,
-  },
-  { id: 'version', header: 'Version', accessorFn: (c) => c.version ?? '', size: 120 },
-  { id: 'ecosystem', header: 'Ecosystem', accessorFn: (c) => c.ecosystem, size: 110, filterFn: 'equals' },
-  {
-    id: 'declared',
-    header: 'Declared',
-    accessorFn: (c) => c.declared.expression ?? c.declared.verbatim ?? '',
-    cell: (info) => {
-      const d = info.row.original.declared;
-      if (!d.verbatim) return <span className="muted">none</span>;
-      return <span title={d.normalised ? `normalised from "${d.verbatim}"` : d.verbatim}>{d.expression ?? <em>{d.verbatim}</em>}{d.normalised ? ' *' : ''}</span>;
-    },
-  },
-  { id: 'detected', header: 'Detected', accessorFn: (c) => c.detected.join(', ') },
-  { id: 'files', header: 'Files', accessorFn: (c) => c.fileCount, size: 80 },
-  { id: 'findings', header: 'Findings', accessorFn: (c) => c.findingCount, size: 90 },
-  { id: 'origins', header: 'Seen in', accessorFn: (c) => c.origins.join(', '), size: 160 },
-];
+import { BulkDecisionDialog } from '../review/bulk-decision-dialog';
+import { BulkFilterDialog } from './bulk-filter-dialog';
+import { componentColumns } from './components-columns';
+import { useComponentStatuses } from './use-component-statuses';
 
 export function ComponentsView() {
   const route = useRouteStore((s) => s.route);
@@ -43,6 +22,22 @@ export function ComponentsView() {
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [ecosystem, setEcosystem] = useState('');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [bulk, setBulk] = useState<'selection' | 'filter' | null>(null);
+  const projectIds = useMemo(() => (projectId !== undefined ? [projectId] : projects.filter((p) => p.latestScanId !== null).map((p) => p.id)), [projectId, projects]);
+  const statuses = useComponentStatuses(projectIds);
+  const columns = useMemo(
+    () =>
+      componentColumns(statuses, (id) => selected.has(id), (id) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return next;
+        }),
+      ),
+    [statuses, selected],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -70,7 +65,7 @@ export function ComponentsView() {
         <div className="filters">
           <label>
             Project{' '}
-            <select value={projectId ?? ''} onChange={(e) => navigate('components', null, { project: e.target.value || undefined })}>
+            <select value={projectId ?? ''} onChange={(e) => (setSelected(new Set()), navigate('components', null, { project: e.target.value || undefined }))}>
               <option value="">All projects</option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -94,6 +89,36 @@ export function ComponentsView() {
           {components && <span className="count">{components.length.toLocaleString()} components</span>}
         </div>
       </header>
+      {components && components.length > 0 && (
+        <div className="selection-bar">
+          {selected.size > 0 && (
+            <>
+              <span>{selected.size} selected</span>
+              <button type="button" className="primary" onClick={() => setBulk('selection')}>
+                Decide on selection…
+              </button>
+              <button type="button" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </button>
+            </>
+          )}
+          <button type="button" onClick={() => setBulk('filter')}>
+            Bulk decision by filter…
+          </button>
+        </div>
+      )}
+      {bulk === 'filter' && components && <BulkFilterDialog components={components} statuses={statuses} projectId={projectId} onClose={() => setBulk(null)} />}
+      {bulk === 'selection' && components && (
+        <BulkDecisionDialog
+          title={`Decide on ${selected.size} selected components`}
+          subjects={components.filter((c) => selected.has(c.id)).map((c) => ({ subject: { type: 'component', componentId: c.id }, label: `${c.name}${c.version ? `@${c.version}` : ''}` }))}
+          onClose={() => setBulk(null)}
+          onRecorded={() => {
+            setBulk(null);
+            setSelected(new Set());
+          }}
+        />
+      )}
       {error && <ErrorBanner message={error} onRetry={() => void load()} />}
       {components && components.length === 0 && (
         <EmptyState title="No components yet">
@@ -110,6 +135,8 @@ export function ComponentsView() {
           globalFilter={search}
           columnFilters={filters}
           getRowId={(c) => String(c.id)}
+          isRowSelected={(c) => selected.has(c.id)}
+          rowTestId="component-row"
           onRowOpen={(c) => navigate('component', c.id)}
         />
       )}

@@ -1,158 +1,128 @@
-import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../../../../shared/model/finding';
-import { findingKinds } from '../../../../shared/model/finding';
-import { errorMessage, invoke, onEvent } from '../../api/api-client';
+import type { SortingState } from '@tanstack/react-table';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { onEvent } from '../../api/api-client';
 import { VirtualTable } from '../../components/data-table/virtual-table';
 import { EmptyState } from '../../components/feedback/empty-state';
 import { ErrorBanner } from '../../components/feedback/error-banner';
+import { useShortcuts } from '../../lib/use-shortcuts';
+import { useFindingsStore } from '../../stores/findings-store';
 import { useProjectsStore } from '../../stores/projects-store';
-import { routeHref, useRouteStore } from '../../stores/route-store';
+import { useRouteStore } from '../../stores/route-store';
+import { QuickDecisionDialog } from '../review/quick-decision-dialog';
+import { columnFilters } from './column-filters';
+import { findingsColumns, rowKey } from './findings-columns';
+import { isFiltered, type FindingsViewState, type SortColumn } from './findings-query';
+import { FindingsSelectionBar } from './findings-selection-bar';
+import { FindingsToolbar } from './findings-toolbar';
+import { GroupHeader } from './group-header';
+import { buildDisplayRows } from './grouping';
+import { StatusChips } from './status-chips';
+import { useTriage } from './use-triage';
 
-const pageSize = 500;
-type SortColumn = 'path' | 'kind' | 'license' | 'score' | 'component';
-
-const columns: ColumnDef<Finding, unknown>[] = [
-  { id: 'kind', header: 'Kind', accessorFn: (f) => f.kind, size: 140, cell: (i) => <span className={`kind kind-${i.row.original.kind}`}>{i.row.original.kind}</span> },
-  { id: 'license', header: 'License', accessorFn: (f) => f.license ?? '', size: 220 },
-  {
-    id: 'path',
-    header: 'Where',
-    accessorFn: (f) => f.path ?? '',
-    cell: (i) => {
-      const f = i.row.original;
-      const where = `${f.path ?? ''}${f.startLine ? `:${f.startLine}` : ''}`;
-      return f.fileId ? <a href={routeHref('file', f.fileId, { finding: f.id })}>{where}</a> : <span>{where}</span>;
-    },
-  },
-  { id: 'component', header: 'Component', accessorFn: (f) => f.componentName ?? '', size: 200 },
-  { id: 'score', header: 'Score', accessorFn: (f) => f.score, size: 80, cell: (i) => `${Math.round(i.row.original.score * 100)}%${i.row.original.modified ? ' ✎' : ''}` },
-  { id: 'text', header: 'Text', accessorFn: (f) => f.text, enableSorting: false, cell: (i) => <span className="clip">{i.row.original.text.slice(0, 200)}</span> },
-];
-
-/** Every finding of the latest scans, paged from the workspace as the user scrolls, filtered on the server. */
+/** Every finding of the latest scans with its review status, paged from the server; triaged from the keyboard. */
 export function FindingsView() {
   const route = useRouteStore((s) => s.route);
   const navigate = useRouteStore((s) => s.navigate);
-  const projects = useProjectsStore((s) => s.projects);
   const loadProjects = useProjectsStore((s) => s.load);
-  const projectId = route.query['project'] ? Number(route.query['project']) : undefined;
-  const kind = route.query['kind'] ?? '';
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [rows, setRows] = useState<Finding[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>({});
-  const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
+  const store = useFindingsStore();
+  const { view, rows: loaded, groups, collapsed, total, setView, reload } = store;
+  const routeProject = route.query['project'] ? Number(route.query['project']) : null;
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const searchRef = useRef<HTMLInputElement>(null);
 
+  // The project comes from the URL (links from the Projects page); everything else from the store, which keeps
+  // the view while the user is elsewhere — so fetch again on arrival: decisions or the policy may have changed.
   useEffect(() => {
-    const t = setTimeout(() => setDebounced(search.trim()), 200);
-    return () => clearTimeout(t);
-  }, [search]);
-
-  const query = useCallback(
-    (offset: number) => ({
-      ...(projectId !== undefined ? { projectId } : {}),
-      ...(kind ? { kinds: [kind] } : {}),
-      ...(debounced ? { search: debounced } : {}),
-      ...(sorting[0] ? { sort: { column: sorting[0].id as SortColumn, desc: sorting[0].desc } } : {}),
-      offset,
-      limit: pageSize,
-    }),
-    [projectId, kind, debounced, sorting],
-  );
-
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    loading.current = true;
-    try {
-      const page = await invoke('findings.list', query(0));
-      if (mine !== generation.current) return;
-      setRows(page.rows);
-      setTotal(page.total);
-      setCounts(page.countsByKind);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) loading.current = false;
-    }
-  }, [query]);
-
-  const loadMore = useCallback(async () => {
-    if (loading.current || total === null || rows.length >= total) return;
-    const mine = generation.current;
-    loading.current = true;
-    try {
-      const page = await invoke('findings.list', query(rows.length));
-      if (mine === generation.current) setRows((current) => [...current, ...page.rows]);
-    } finally {
-      if (mine === generation.current) loading.current = false;
-    }
-  }, [query, rows.length, total]);
-
+    const current = useFindingsStore.getState();
+    if (current.view.projectId !== routeProject) current.setView({ ...current.view, projectId: routeProject });
+    else void current.reload({ keep: true });
+  }, [routeProject]);
   useEffect(() => {
-    void reload();
     void loadProjects();
     return onEvent('data.changed', ({ topics }) => {
-      if (topics.includes('findings')) void reload();
+      if (topics.some((t) => t === 'findings' || t === 'decisions' || t === 'policy' || t === 'projects')) void reload({ keep: true });
     });
-  }, [reload, loadProjects]);
+  }, [loadProjects, reload]);
+
+  const change = (next: FindingsViewState): void => {
+    setActive(0);
+    setSelected(new Set());
+    if (next.projectId !== view.projectId) navigate('findings', null, { project: next.projectId ?? undefined });
+    setView(next);
+  };
+  const collapsedSet = useMemo(() => new Set(collapsed), [collapsed]);
+  const rows = useMemo(() => buildDisplayRows(view.groupBy, groups, loaded, collapsedSet), [view.groupBy, groups, loaded, collapsedSet]);
+  const toggleSelected = (key: string): void =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const columns = useMemo(() => findingsColumns((key) => selected.has(key), toggleSelected), [selected]);
+  const clampedActive = Math.min(active, Math.max(0, rows.length - 1));
+  const triage = useTriage({ rows, active: clampedActive, setActive, toggleSelected, focusSearch: () => searchRef.current?.focus() });
+  useShortcuts(triage.run);
+
+  const sorting: SortingState = view.sort ? [{ id: view.sort.column, desc: view.sort.desc }] : [];
+  const onSortingChange = (updater: SortingState | ((old: SortingState) => SortingState)): void => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    change({ ...view, sort: next[0] ? { column: next[0].id as SortColumn, desc: next[0].desc } : null });
+  };
+  const filtered = isFiltered(view);
 
   return (
     <div className="view">
       <header className="view-header">
         <h1>Findings</h1>
-        <div className="filters">
-          <label>
-            Project{' '}
-            <select value={projectId ?? ''} onChange={(e) => navigate('findings', null, { project: e.target.value || undefined, kind: kind || undefined })}>
-              <option value="">All projects</option>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Kind{' '}
-            <select value={kind} onChange={(e) => navigate('findings', null, { project: projectId, kind: e.target.value || undefined })}>
-              <option value="">All kinds</option>
-              {findingKinds.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                  {counts[k] !== undefined && !kind ? ` (${counts[k]})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input type="search" aria-label="Search findings" placeholder="Search path, license, component…" value={search} onChange={(e) => setSearch(e.target.value)} />
-          {total !== null && <span className="count">{total.toLocaleString()} findings</span>}
-        </div>
+        <FindingsToolbar view={view} onChange={change} searchRef={searchRef} />
       </header>
-      {error && <ErrorBanner message={error} onRetry={() => void reload()} />}
-      {total === 0 && !debounced && !kind && (
+      <div className="findings-summary">
+        <StatusChips counts={store.countsByStatus} selected={view.statuses} onChange={(statuses) => change({ ...view, statuses })} />
+        <span className="count" aria-live="polite" data-testid="findings-count">
+          {total !== null && `${total.toLocaleString()} findings`}
+          {store.loading && <span className="spinner" role="progressbar" aria-label="Loading findings" />}
+        </span>
+      </div>
+      {store.error && <ErrorBanner message={store.error} onRetry={() => void reload()} />}
+      <FindingsSelectionBar selected={selected} rows={rows} clear={() => setSelected(new Set())} total={total} filtered={filtered} />
+      {total === 0 && !filtered ? (
         <EmptyState title="No findings yet">
           <p>Findings appear when a scanned folder has license texts, notices, SPDX tags or copyrights, or an SBOM declares licenses.</p>
         </EmptyState>
+      ) : total === 0 ? (
+        <EmptyState title="No findings match">
+          <p>Nothing matches these filters. Choose another status or view, or clear the search.</p>
+        </EmptyState>
+      ) : (
+        total !== null && (
+          <VirtualTable
+            label="findings"
+            data={rows}
+            columns={columns}
+            manual
+            sorting={sorting}
+            onSortingChange={onSortingChange}
+            onEndReached={() => void store.loadMore()}
+            getRowId={rowKey}
+            activeIndex={clampedActive}
+            onActiveIndexChange={setActive}
+            keyboardNavigation={false}
+            isRowSelected={(r) => selected.has(rowKey(r))}
+            rowTestId="finding-row"
+            filterRow={columnFilters(view, store.countsByKind, change)}
+            fullWidthRow={(r) =>
+              r.type === 'group' ? (
+                <GroupHeader group={r.group} collapsed={r.collapsed} selected={selected.has(r.group.key)} onToggle={() => store.toggleGroup(r.group.key)} onSelect={() => toggleSelected(r.group.key)} />
+              ) : null
+            }
+            onRowOpen={() => triage.run('open')}
+          />
+        )
       )}
-      {total !== null && (total > 0 || debounced || kind) && (
-        <VirtualTable
-          label="findings"
-          data={rows}
-          columns={columns}
-          manual
-          sorting={sorting}
-          onSortingChange={setSorting}
-          onEndReached={() => void loadMore()}
-          getRowId={(f) => String(f.id)}
-          onRowOpen={(f) => (f.fileId ? navigate('file', f.fileId, { finding: f.id }) : f.componentId ? navigate('component', f.componentId) : undefined)}
-        />
-      )}
+      <p className="muted small">Keys: j/k move · Enter opens · a approve · r reject · l legal · e license · u undo · x select · ? all shortcuts · “·c”: the status comes from the component's decision</p>
+      {triage.quick && <QuickDecisionDialog request={triage.quick} onRecorded={triage.quickDone} onClose={triage.closeQuick} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useAppStore, type ThemePreference } from '../../stores/app-store';
+import { ReviewerSettings } from './reviewer-settings';
 
 export function SettingsView() {
   const { info, theme, setTheme } = useAppStore();
@@ -15,6 +16,7 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <ReviewerSettings />
       {info && (
         <dl className="facts">
           <dt>Workspace</dt>
