@@ -19,6 +19,17 @@ export interface AppInfo {
   sample: { path: string; available: boolean; opened: boolean };
 }
 
+/** An SBOM imported by a scan: which document each SBOM-derived datum came from. */
+export interface SbomDocumentSummary {
+  id: number;
+  filePath: string;
+  format: string;
+  specVersion: string;
+  serialisation: string;
+  name: string | null;
+  problemCount: number;
+}
+
 export interface FindingsPage {
   rows: Finding[];
   total: number;
@@ -62,6 +73,7 @@ export interface ApiResults extends ReviewApiResults {
   'scans.start': { jobId: string; projectId: number };
   'scans.list': Scan[];
   'scans.warnings': ScanWarning[];
+  'scans.documents': SbomDocumentSummary[];
   'sample.open': { jobId: string; projectId: number };
   'components.list': ComponentSummary[];
   'components.get': ComponentDetail;

@@ -52,6 +52,7 @@ export const paramSchemas = {
     .strict(),
   'scans.list': z.object({ projectId: id }).strict(),
   'scans.warnings': z.object({ scanId: id }).strict(),
+  'scans.documents': z.object({ scanId: id }).strict(),
   'sample.open': none,
   'components.list': z.object({ projectId: id.optional() }).strict(),
   'components.get': z.object({ componentId: id }).strict(),

@@ -18,6 +18,7 @@ import {
   summarizeProjects,
   uniqueProjectName,
 } from '../db/repositories/projects-repo.js';
+import { listSbomDocuments } from '../db/repositories/sbom-documents-repo.js';
 import { listScans, listScanWarnings } from '../db/repositories/scans-repo.js';
 import { startScanJob } from '../workers/index-worker-client.js';
 import { classifySources } from './scan-sources.js';
@@ -95,4 +96,5 @@ export const projectsHandlers = {
   'scans.start': (params, ctx) => startScan(ctx, params),
   'scans.list': ({ projectId }, ctx) => listScans(ctx.db, projectId),
   'scans.warnings': ({ scanId }, ctx) => listScanWarnings(ctx.db, scanId),
+  'scans.documents': ({ scanId }, ctx) => listSbomDocuments(ctx.db, scanId),
 } satisfies Partial<ApiHandlers>;

@@ -34,6 +34,7 @@ function payloads(ids: Record<string, number>, repo: string, jobId: string): Par
     'projects.setDistribution': { projectId: ids['projectId'], distributionModel: 'saas' },
     'scans.list': { projectId: ids['projectId'] },
     'scans.warnings': { scanId: ids['scanId'] },
+    'scans.documents': { scanId: ids['scanId'] },
     'components.list': {},
     'components.get': { componentId: ids['componentId'] },
     'files.tree': { scanId: ids['scanId'], dir: '' },

@@ -9,6 +9,7 @@ import { useProjectsStore } from '../../stores/projects-store';
 import { routeHref } from '../../stores/route-store';
 import { AddSourceDialog } from './add-source-dialog';
 import { LicenseChart } from './license-chart';
+import { ScanHistory } from './scan-history';
 
 export function ProjectsView({ dialog, setDialog }: { dialog: 'folder' | 'sbom' | null; setDialog(kind: 'folder' | 'sbom' | null): void }) {
   const { projects, loaded, error, load } = useProjectsStore();
@@ -16,6 +17,7 @@ export function ProjectsView({ dialog, setDialog }: { dialog: 'folder' | 'sbom' 
   const notify = useAppStore((s) => s.notify);
   const [components, setComponents] = useState<ComponentSummary[]>([]);
   const [confirmRemove, setConfirmRemove] = useState<number | null>(null);
+  const [history, setHistory] = useState<number | null>(null);
 
   useEffect(() => {
     void load();
@@ -115,6 +117,9 @@ export function ProjectsView({ dialog, setDialog }: { dialog: 'folder' | 'sbom' 
                   >
                     Re-scan
                   </button>
+                  <button type="button" onClick={() => setHistory(p.id)} aria-label={`Scan history of ${p.name}`}>
+                    History
+                  </button>
                   {confirmRemove === p.id ? (
                     <>
                       <button type="button" className="danger" onClick={() => void remove(p.id)}>
@@ -136,6 +141,9 @@ export function ProjectsView({ dialog, setDialog }: { dialog: 'folder' | 'sbom' 
         </table>
       )}
       {components.length > 0 && <LicenseChart components={components} />}
+      {history !== null && projects.some((p) => p.id === history) && (
+        <ScanHistory project={projects.find((p) => p.id === history)!} onClose={() => setHistory(null)} />
+      )}
       {dialog && (
         <AddSourceDialog
           kind={dialog}
