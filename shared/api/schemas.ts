@@ -66,7 +66,7 @@ export const paramSchemas = {
   'exports.sbom': z
     .object({
       projectId: id.optional(),
-      format: z.enum(['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-tag-value']),
+      format: z.enum(['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-tag-value', 'spdx-jsonld']),
       spec: z.enum(['1.5', '1.6', '1.7']).optional(),
     })
     .strict(),

@@ -14,9 +14,9 @@ function sbomFormat(kind: 'cyclonedx' | 'spdx', format: string | undefined, out:
     if (chosen !== 'json' && chosen !== 'xml') throw usageError(`--format for cyclonedx must be json or xml, not "${chosen}"`);
     return chosen === 'json' ? 'cyclonedx-json' : 'cyclonedx-xml';
   }
-  const chosen = format ?? (ext.endsWith('.spdx') || ext.endsWith('.tv') ? 'tag-value' : 'json');
-  if (chosen !== 'json' && chosen !== 'tag-value') throw usageError(`--format for spdx must be json or tag-value, not "${chosen}"`);
-  return chosen === 'json' ? 'spdx-json' : 'spdx-tag-value';
+  const chosen = format ?? (ext.endsWith('.spdx') || ext.endsWith('.tv') ? 'tag-value' : ext.endsWith('.jsonld') ? 'jsonld' : 'json');
+  if (chosen !== 'json' && chosen !== 'tag-value' && chosen !== 'jsonld') throw usageError(`--format for spdx must be json, tag-value or jsonld, not "${chosen}"`);
+  return chosen === 'json' ? 'spdx-json' : chosen === 'jsonld' ? 'spdx-jsonld' : 'spdx-tag-value';
 }
 
 /** Writes beside the target and renames, so a failed export never leaves a truncated file behind. */

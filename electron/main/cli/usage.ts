@@ -11,7 +11,8 @@ Usage:
 
   clearance export cyclonedx|spdx|findings --out FILE [--db FILE] [--project NAME] [--format F] [--spec V]
       cyclonedx  CycloneDX (--format json|xml, default from the file extension, else json; --spec 1.5|1.6|1.7, default 1.6)
-      spdx       SPDX 2.3 (--format json|tag-value, default from the file extension, else json)
+      spdx       SPDX 2.3 (--format json|tag-value, default from the file extension, else json),
+                 or SPDX 3.0.1 JSON-LD (--format jsonld, or a .jsonld file)
       findings   every finding as JSON Lines (docs/findings-format.md)
       Without --project, every project in the workspace.
 

@@ -11,7 +11,7 @@ import { findProject, listProjects } from '../db/repositories/projects-repo.js';
 import { findingToJsonLine } from '../engine/6-report/findings-jsonl.js';
 import { writeCycloneDx, writeSpdx } from '../engine/6-report/formats/index.js';
 
-export type SbomExportFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value';
+export type SbomExportFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'spdx-jsonld';
 
 function scopeName(ctx: AppContext, projectId: number | undefined): { ids: number[] | null; name: string } {
   if (projectId === undefined) {
@@ -63,6 +63,8 @@ export function exportSbom(ctx: AppContext, projectId: number | undefined, forma
       return { fileName: `${base}.spdx.json`, mediaType: 'application/spdx+json', content: writeSpdx(model, { format: 'json' }) };
     case 'spdx-tag-value':
       return { fileName: `${base}.spdx`, mediaType: 'text/spdx', content: writeSpdx(model, { format: 'tag-value' }) };
+    case 'spdx-jsonld':
+      return { fileName: `${base}.spdx3.jsonld`, mediaType: 'application/ld+json', content: writeSpdx(model, { format: 'jsonld' }) };
   }
 }
 

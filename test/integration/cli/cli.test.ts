@@ -2,6 +2,7 @@ import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateExport } from '../../../electron/main/engine/6-report/formats/index.js';
 import { runClearance } from '../../helpers/cli.js';
 import { writeNpmProject } from '../../helpers/fixture-repo.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -54,9 +55,15 @@ describe('clearance CLI', () => {
     expect(runClearance(['export', 'spdx', '--db', db, '--out', path.join(base, 'bom.spdx.json')]).status).toBe(0);
     const spdx = JSON.parse(readFileSync(path.join(base, 'bom.spdx.json'), 'utf8')) as { spdxVersion: string; packages: { name: string }[] };
     expect(spdx.spdxVersion).toBe('SPDX-2.3');
+    expect(validateExport(readFileSync(path.join(base, 'bom.spdx.json'), 'utf8'), 'spdx-json')).toEqual([]);
     expect(spdx.packages.map((p) => p.name)).toEqual(expect.arrayContaining(['left-pad', 'isc-thing', 'mislabelled', 'webapp']));
     expect(runClearance(['export', 'spdx', '--db', db, '--out', path.join(base, 'bom.spdx')]).status).toBe(0);
     expect(readFileSync(path.join(base, 'bom.spdx'), 'utf8')).toMatch(/^SPDXVersion: SPDX-2\.3$/m);
+    expect(validateExport(readFileSync(path.join(base, 'bom.spdx'), 'utf8'), 'spdx-tag-value')).toEqual([]);
+    expect(runClearance(['export', 'spdx', '--db', db, '--out', path.join(base, 'bom.jsonld')]).status).toBe(0);
+    expect(validateExport(readFileSync(path.join(base, 'bom.jsonld'), 'utf8'), 'spdx-jsonld')).toEqual([]);
+    expect(runClearance(['export', 'cyclonedx', '--db', db, '--out', path.join(base, 'bom.xml'), '--spec', '1.5']).status).toBe(0);
+    expect(validateExport(readFileSync(path.join(base, 'bom.xml'), 'utf8'), 'cyclonedx-xml', '1.5')).toEqual([]);
 
     const findingsFile = path.join(base, 'findings.jsonl');
     const result = runClearance(['export', 'findings', '--db', db, '--out', findingsFile]);

@@ -7,13 +7,14 @@ import { useAppStore } from '../../stores/app-store';
 import { useProjectsStore } from '../../stores/projects-store';
 import { routeHref } from '../../stores/route-store';
 
-type Kind = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'findings';
+type Kind = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'spdx-jsonld' | 'findings';
 
 const kinds: { kind: Kind; label: string; hint: string }[] = [
   { kind: 'cyclonedx-json', label: 'CycloneDX 1.6 JSON', hint: 'components, declared and detected licenses, copyrights, hashes, dependencies' },
   { kind: 'cyclonedx-xml', label: 'CycloneDX 1.6 XML', hint: 'the same, as XML' },
   { kind: 'spdx-json', label: 'SPDX 2.3 JSON', hint: 'packages with licenseDeclared, licenseInfoFromFiles, copyrightText, relationships' },
   { kind: 'spdx-tag-value', label: 'SPDX 2.3 tag-value', hint: 'the same, as tag-value text' },
+  { kind: 'spdx-jsonld', label: 'SPDX 3.0.1 JSON-LD', hint: 'the same in the SPDX 3 model' },
   { kind: 'findings', label: 'Findings (JSON Lines)', hint: 'every finding with path, lines, license, score and text' },
 ];
 
