@@ -38,6 +38,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     if (isAppError(error)) throw new CliError(error.message, 2);
     throw error;
   }
+  // However the process ends, the lock goes with it (a stale lock is also taken over, but only on this host).
+  process.once('exit', release);
   let bridge;
   try {
     bridge = await startHttpBridge(ctx, { port, staticDir: rendererDir });
