@@ -71,7 +71,8 @@ export function family(id: string): string {
 
 /** Correct when the expected id is found and no other id of its family is. */
 export function judge(expected: string, found: string[], alsoExpected: string[] = []): boolean {
-  const ids = found.flatMap((f) => f.split(/ AND | OR /).map((x) => x.replace(/^\(|\)$/g, '').replace(/ WITH .*/, '')));
+  // "GPL-2.0-only WITH Classpath-exception-2.0" finds both ids.
+  const ids = found.flatMap((f) => f.split(/ AND | OR | WITH /).map((x) => x.replace(/^\(+|\)+$/g, '')));
   if (!ids.includes(expected)) return false;
   return !ids.some((id) => id !== expected && !alsoExpected.includes(id) && family(id) === family(expected));
 }

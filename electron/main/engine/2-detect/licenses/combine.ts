@@ -9,6 +9,23 @@ function isException(f: DetectedFinding, exceptionIds: Set<string>): boolean {
 }
 
 /**
+ * "GPL-2.0-only" + exception → "GPL-2.0-only WITH exception"; in a choice ("CDDL-1.1 OR GPL-2.0-only") the exception
+ * joins the GNU member it amends. Null when there is no member to join.
+ */
+function withException(license: string, exception: string): string | null {
+  if (SIMPLE_ID.test(license)) return `${license} WITH ${exception}`;
+  // The exception named twice in one header ("GPL Classpath Exception:" then its sentence) is joined once.
+  if (license.includes(` WITH ${exception}`)) return license;
+  const members = license.split(/ (OR|AND) /);
+  if (members.some((m, i) => i % 2 === 0 && !SIMPLE_ID.test(m))) return null;
+  let gnu = -1;
+  for (let i = 0; i < members.length; i += 2) if (/GPL-/.test(members[i]!)) gnu = i;
+  if (gnu < 0) return null;
+  members[gnu] = `${members[gnu]} WITH ${exception}`;
+  return members.join(' ');
+}
+
+/**
  * Joins an exception to the license it follows ("GPL-2.0-only" then the Classpath exception →
  * "GPL-2.0-only WITH Classpath-exception-2.0"); an exception with no license before it stays alone.
  */
@@ -30,13 +47,14 @@ export function combineExceptions(findings: DetectedFinding[], exceptionIds: Set
       break;
     }
     const tooFar = target !== undefined && f.startLine - target.endLine > MAX_GAP_LINES;
-    if (!target || tooFar || !target.license || !SIMPLE_ID.test(target.license) || isException(target, exceptionIds)) {
+    const license = target && !tooFar && target.license && !isException(target, exceptionIds) ? withException(target.license, f.license!) : null;
+    if (!target || !license) {
       out.push(f);
       continue;
     }
     const merged: DetectedFinding = {
       ...target,
-      license: `${target.license} WITH ${f.license}`,
+      license,
       endLine: Math.max(target.endLine, f.endLine),
       score: Math.min(target.score, f.score),
       modified: target.modified || f.modified,

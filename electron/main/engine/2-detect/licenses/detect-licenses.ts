@@ -3,9 +3,11 @@ import { LineIndex } from '../text/lines.js';
 import { combineExceptions } from './combine.js';
 import { Coverage, makeFinding } from './finding.js';
 import { detectLicenseTexts } from './license-texts.js';
+import { withoutEmbeddedAlternatives } from './embedded-alternatives.js';
 import { toTokenIds } from './match-texts.js';
 import { focusSlices, mayMentionLicense, normalizeFocused } from './focus.js';
 import { extendNoticeBlock } from './notice-blocks.js';
+import { conventionSettledByText, notInOverlappingText } from './statement-overlaps.js';
 import { findNotices, kernelModuleLicenses, type NoticeHit } from './notice-rules.js';
 import { findReferences } from './reference-rules.js';
 import './precomputed-index.js';
@@ -26,10 +28,12 @@ const KIND_RANK = { 'license-notice': 0, 'license-reference': 1 } as const;
 
 /** One finding per statement: a URL or phrase inside a notice of the same license is part of that notice. */
 function dedupeHits(hits: NoticeHit[]): NoticeHit[] {
-  const sorted = [...hits].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.first - b.first);
+  const members = (h: NoticeHit): number => h.license.split(/ (?:OR|AND) /).length;
+  const sorted = [...hits].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || members(b) - members(a) || a.first - b.first);
   const out: NoticeHit[] = [];
   for (const h of sorted) {
-    const dup = out.find((o) => o.license === h.license && h.first >= o.first - 1 && h.last <= o.last + 1);
+    // A choice ("CDDL-1.1 OR GPL-2.0-only") absorbs a member that starts inside it, wherever that mention ends.
+    const dup = out.find((o) => (o.license === h.license && h.first >= o.first - 1 && h.last <= o.last + 1) || (members(o) > 1 && sameLicense(o.license, h.license) && h.first >= o.first - 1 && h.first <= o.last + 1));
     if (!dup) out.push(h);
   }
   return out;
@@ -40,7 +44,13 @@ function family(id: string): string {
   return id.replace(/-(?:only|or-later|no-copyleft-exception)$/, '');
 }
 
-const WEAK_MENTION_REACH = 25;
+/** The license of a notice, or one member of its choice ("MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later"). */
+function sameLicense(notice: string, id: string): boolean {
+  return notice.split(/ (?:OR|AND) /).some((member) => family(member) === family(id));
+}
+
+/** Lines within which a weak GNU mention yields: a bare one spans a whole notice with its warranty paragraphs. */
+const WEAK_MENTION_REACH = { 'version-only': 25, unversioned: 40 } as const;
 
 /** MODULE_LICENSE("Dual MIT/GPL") is read by its own table; the words inside it are no separate statements. */
 function dropBesideKernelModule(hits: NoticeHit[]): NoticeHit[] {
@@ -55,7 +65,7 @@ function dropWeakGnuMentions(hits: NoticeHit[]): NoticeHit[] {
   return hits.filter((h) => {
     if (!h.weak) return true;
     const f = gnuFamily(h.license);
-    return !hits.some((o) => o !== h && rank(o) > rank(h) && gnuFamily(o.license) === f && Math.abs(o.first - h.first) <= WEAK_MENTION_REACH);
+    return !hits.some((o) => o !== h && rank(o) > rank(h) && gnuFamily(o.license) === f && Math.abs(o.first - h.first) <= WEAK_MENTION_REACH[h.weak!]);
   });
 }
 
@@ -104,13 +114,14 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
 
   const normalized = normalizeFocused(text, slices, lines, MAX_WORDS);
   const ids = toTokenIds(normalized.words, index.vocab);
-  const tokenized = { words: normalized.words, lines: normalized.lines, ids };
+  const wordText = new WordText(normalized.words, normalized.lines, (i) => lines.line(i, 400));
+  const tokenized = withoutEmbeddedAlternatives(wordText, { words: normalized.words, lines: normalized.lines, ids });
 
   const textMatches = detectLicenseTexts(tokenized, index, deadline);
   const nearMisses: typeof textMatches = [];
   for (const t of textMatches) {
-    const first = normalized.lines[t.match.start]!;
-    const last = normalized.lines[t.match.end - 1]!;
+    const first = tokenized.lines[t.match.start]!;
+    const last = tokenized.lines[t.match.end - 1]!;
     if (!t.accepted) {
       nearMisses.push(t);
       continue;
@@ -121,20 +132,21 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
 
   mergeLgpl3WithGpl3(findings, lines);
 
-  const wordText = new WordText(normalized.words, normalized.lines);
-  const hits = dropBesideKernelModule(dropWeakGnuMentions(dedupeHits([...findNotices(wordText), ...findReferences(wordText, slices, lines), ...kernelModuleLicenses(text, (o) => lines.lineAt(o))]))).filter((h) => !coverage.overlaps(h.first, h.last, 1));
+  const hits = dropBesideKernelModule(dropWeakGnuMentions(dedupeHits([...findNotices(wordText), ...findReferences(wordText, slices, lines), ...kernelModuleLicenses(text, (o) => lines.lineAt(o))])))
+    .filter((h) => !coverage.overlaps(h.first, h.last, 1) || notInOverlappingText(h, wordText, findings, index))
+    .filter((h) => !conventionSettledByText(h, findings));
   const noticeFindings: DetectedFinding[] = [];
   const blocks: Array<{ first: number; last: number; license: string }> = [];
   for (const h of hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.first - b.first)) {
     let [first, last] = [h.first, h.last];
     const block = blocks.find((b) => first >= b.first && last <= b.last);
     // Inside a notice: the same license again, or a bare GNU mention, is part of that notice.
-    if (block && !h.exception && (family(block.license) === family(h.license) || h.matchedBy.endsWith('-unversioned') || h.license.startsWith('LicenseRef-'))) continue;
+    if (block && !h.exception && (sameLicense(block.license, h.license) || h.matchedBy.endsWith('-unversioned') || h.license.startsWith('LicenseRef-'))) continue;
     if (h.kind === 'license-notice' && !h.exception) {
       [first, last] = extendNoticeBlock(lines, first, last, (i) => coverage.overlaps(i, i));
       blocks.push({ first, last, license: h.license });
     }
-    noticeFindings.push(makeFinding(lines, h.kind, h.license, first, last, h.matchedBy, 1));
+    noticeFindings.push(makeFinding(lines, h.kind, h.license, first, last, h.matchedBy, h.score ?? 1, { modified: false }));
   }
   findings.push(...noticeFindings);
   for (const f of noticeFindings) coverage.add(f.startLine - 1, f.endLine - 1);
@@ -150,8 +162,8 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
   }
 
   for (const t of nearMisses) {
-    const first = normalized.lines[t.match.start]!;
-    const last = normalized.lines[t.match.end - 1]!;
+    const first = tokenized.lines[t.match.start]!;
+    const last = tokenized.lines[t.match.end - 1]!;
     if (coverage.overlaps(first, last)) continue;
     coverage.add(first, last);
     findings.push(makeFinding(lines, 'unknown-license', UNKNOWN_LICENSE, first, last, `near-match:${t.id}`, t.match.score, { modified: true }));

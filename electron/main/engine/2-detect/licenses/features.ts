@@ -7,6 +7,8 @@ interface FeatureRule {
   clause: RegExp;
   requiredBy: RegExp;
   forbiddenFor: RegExp;
+  /** Breaking it rules the id out even when no sibling fits: the text is then a near match, not this license. */
+  strict?: boolean;
 }
 
 const RULES: FeatureRule[] = [
@@ -40,7 +42,49 @@ const RULES: FeatureRule[] = [
     requiredBy: /^ISC$/,
     forbiddenFor: /^0BSD$/,
   },
+  // SPDX variants named after one steward: reported only when the text has the clause that makes them a variant.
+  {
+    name: 'hp-patent-infringement',
+    strict: true,
+    clause: /including but not limited to patent infringement/,
+    requiredBy: /^BSD-3-Clause-HP$/,
+    forbiddenFor: /^BSD-3-Clause$/,
+  },
+  {
+    name: 'caldera-name',
+    strict: true,
+    clause: /\bcaldera\b/,
+    requiredBy: /^Caldera(?:-no-preamble)?$/,
+    forbiddenFor: /^$/,
+  },
+  {
+    name: 'any-form-acknowledgment',
+    strict: true,
+    clause: /redistributions of any form whatsoever must retain the following acknowledg?ment/,
+    requiredBy: /^BSD-Advertising-Acknowledgement$/,
+    forbiddenFor: /^$/,
+  },
+  {
+    name: 'freebsd-inclusion',
+    strict: true,
+    clause: /this work was done expressly for inclusion into freebsd/,
+    requiredBy: /^libutil-David-Nugent$/,
+    forbiddenFor: /^$/,
+  },
+  // The FSF's short permissive notices all grant "unlimited permission"; a GPL-style warranty paragraph is not one.
+  {
+    name: 'fsf-unlimited-permission',
+    clause: /unlimited permission/,
+    requiredBy: /^FSFUL/,
+    forbiddenFor: /^$/,
+    strict: true,
+  },
 ];
+
+/** Names of the strict rules (see FeatureRule.strict) among those broken. */
+export function strictConflicts(broken: string[]): string[] {
+  return broken.filter((name) => RULES.some((r) => r.name === name && r.strict));
+}
 
 /** Names of the rules the id breaks on this normalised text (empty when consistent). */
 export function featureConflicts(id: string, normalizedText: string): string[] {

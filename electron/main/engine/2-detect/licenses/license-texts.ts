@@ -1,4 +1,4 @@
-import { featureConflicts } from './features.js';
+import { featureConflicts, strictConflicts } from './features.js';
 import { acceptScore, findTextMatches, type TextMatch } from './match-texts.js';
 import type { ReferenceIndex } from './reference-index.js';
 
@@ -61,12 +61,14 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
   for (const group of groups) {
     const best = group[0]!;
     const text = input.words.slice(best.start, best.end).join(' ');
-    const consistent = group.find((m) => featureConflicts(m.ref.id, text).length === 0) ?? best;
-    out.push({ match: consistent, id: consistent.ref.id, accepted: true });
+    const consistent = group.find((m) => featureConflicts(m.ref.id, text).length === 0);
+    // No sibling fits: the best stands, unless it lacks the very clause that makes it a named variant.
+    if (!consistent && strictConflicts(featureConflicts(best.ref.id, text)).length > 0) out.push({ match: best, id: best.ref.id, accepted: false });
+    else out.push({ match: consistent ?? best, id: (consistent ?? best).ref.id, accepted: true });
   }
   for (const m of matches) {
     if (m.score >= acceptScore(m.ref)) continue;
-    if (out.some((o) => overlapShare(o.match, m) > 0)) continue;
+    if (out.some((o) => o.accepted && overlapShare(o.match, m) > 0)) continue;
     if (out.some((o) => !o.accepted && overlapShare(o.match, m) > OVERLAP_SHARE)) continue;
     out.push({ match: m, id: m.ref.id, accepted: false });
   }

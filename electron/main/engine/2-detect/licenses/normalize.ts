@@ -81,6 +81,7 @@ const SPDX_TAG_LINE = /SPDX-(?:License-Identifier|FileCopyrightText)\s*:/i;
 const WORD_COMMENT = /^(?:@?rem|dnl)\b/i;
 /** Bullets and numbering at the start of a line: "1.", "(a)", "iv)", "2.1.3". */
 const LIST_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\d{1,3}[.)]?)*(?=\s|$)/i;
+const STRING_ESCAPE = /\\[nrt]/g;
 const HTML_TAG = /<\/?[a-zA-Z][^<>\n]{0,200}>/g;
 const HTML_ENTITY = /&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
 
@@ -121,6 +122,8 @@ export function cleanLine(line: string): string {
     if (start < 0) return '';
     rest = rest.slice(start);
   }
+  // Text inside string literals (.po files, JSON, source maps): "\n" escapes are line breaks, not the word "n".
+  if (rest.includes('\\')) rest = rest.replace(STRING_ESCAPE, ' ');
   if (rest.includes('<')) rest = rest.replace(HTML_TAG, ' ');
   if (rest.includes('&')) rest = rest.replace(HTML_ENTITY, ' ');
   return rest;

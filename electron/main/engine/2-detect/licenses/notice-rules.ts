@@ -1,123 +1,9 @@
+import { gnuNotices } from './gnu-notices.js';
+import { CONVENTION_SCORE, familyNotices } from './notice-families.js';
+import type { NoticeHit } from './notice-hit.js';
 import type { WordText } from './word-text.js';
 
-/** A notice or reference found in the normalised words; lines are 0-based. */
-export interface NoticeHit {
-  kind: 'license-notice' | 'license-reference';
-  license: string;
-  first: number;
-  last: number;
-  matchedBy: string;
-  /** The license is an exception id, to be combined with the license it follows. */
-  exception?: boolean;
-  /**
-   * A GNU mention without a version ('unversioned': any versioned mention nearby outranks it) or with a version but
-   * neither "only" nor "or later" ('version-only': an explicit notice nearby outranks it).
-   */
-  weak?: 'unversioned' | 'version-only';
-  /** Character range in the joined words, for rules that look around a hit. */
-  start: number;
-  end: number;
-}
-
-const LICENSING_CONTEXT = /\b(?:under|licensed|released|distributed|terms|covered|subject|available|license|licensing|redistribute|modify)\b/;
-const LATER = /^(?: [a-z0-9]+){0,6}? (?:or (?:at your option )?(?:any )?later|or newer|and later|and any later|plus|or any later|or higher)\b/;
-const ONLY = /^(?: of the license)? only\b/;
-
-function gnuId(family: 'gpl' | 'lgpl' | 'agpl', variant: string | undefined, major: string | undefined, minor: string | undefined): string | null {
-  if (family === 'gpl') {
-    if (!major) return 'GPL-1.0';
-    return ['1', '2', '3'].includes(major) ? `GPL-${major}.0` : null;
-  }
-  if (family === 'agpl') {
-    if (!major) return 'AGPL-3.0';
-    return major === '1' || major === '3' ? `AGPL-${major}.0` : null;
-  }
-  // "Lesser" names exist from 2.1 on: an unversioned Lesser GPL is 2.1 or later; a stated version decides otherwise.
-  if (!major) return variant === 'lesser' ? 'LGPL-2.1' : 'LGPL-2.0';
-  if (major === '2') return minor === '1' ? 'LGPL-2.1' : 'LGPL-2.0';
-  return major === '3' ? 'LGPL-3.0' : null;
-}
-
-/** GNU GPL / LGPL / AGPL notices and mentions: the version and "or (at your option) any later version" decide the id. */
-function gnuNotices(t: WordText): NoticeHit[] {
-  const hits: NoticeHit[] = [];
-  const re = /\b(?:gnu )?(?:(lesser|library|affero) )?(?:general public license|(l|a)?gpl(?:v?(\d))?|(?<=gnu )public license)\b/g;
-  for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
-    const variant = m[1];
-    const letter = m[2];
-    const family = variant === 'affero' || letter === 'a' ? 'agpl' : variant || letter === 'l' ? 'lgpl' : 'gpl';
-    const before = t.joined.slice(Math.max(0, m.index - 120), m.index);
-    const tail = t.joined.slice(m.index + m[0].length, m.index + m[0].length + 400);
-    let major = m[3];
-    let minor: string | undefined;
-    let versionEnd = 0;
-    if (!major) {
-      const v = /^(?: (?!gnu\b|general\b)[a-z]+){0,12}? (?:(?:version|v|ver) |v)(\d)(?: (\d)(?: 0)?)?(?![0-9])/.exec(tail) ?? /^ (\d)(?: (\d)(?: 0)?)?(?![0-9])/.exec(tail);
-      if (v) {
-        major = v[1];
-        minor = v[2];
-        versionEnd = v[0].length;
-      }
-    } else {
-      const v = /^ (\d)(?: 0)?(?![0-9])/.exec(tail);
-      if (v) {
-        minor = v[1];
-        versionEnd = v[0].length;
-      }
-    }
-    const published = /^ as published by the free software foundation/.test(tail);
-    const titled = Boolean(major && m[0].startsWith('gnu '));
-    if (!LICENSING_CONTEXT.test(before) && !published && !titled && !(major && /^ (?:or later|plus|only|licensed|license)\b/.test(tail.slice(versionEnd)))) continue;
-    const base = gnuId(family, variant, major, minor);
-    if (!base) continue;
-    const afterVersion = tail.slice(versionEnd);
-    const later = LATER.exec(afterVersion);
-    const only = ONLY.test(afterVersion);
-    const orLater = !major || (later !== null && !only);
-    const end = m.index + m[0].length + versionEnd + (later ? later[0].length : 0);
-    const [first, last] = t.lineRange(m.index, end);
-    const notice = /(?:is free software|you can redistribute it|redistribute it and or modify it)/.test(t.joined.slice(Math.max(0, m.index - 200), end + 200));
-    hits.push({
-      kind: notice ? 'license-notice' : 'license-reference',
-      license: `${base}-${orLater ? 'or-later' : 'only'}`,
-      first,
-      last,
-      matchedBy: `notice:${family}${major ? '' : '-unversioned'}`,
-      start: m.index,
-      end,
-      weak: !major ? 'unversioned' : !later && !only ? 'version-only' : undefined,
-    });
-  }
-  return mergeGnuMentions(hits);
-}
-
-/** One GNU notice mentions the license several times: keep its versioned statement, drop the bare mentions. */
-function mergeGnuMentions(hits: NoticeHit[]): NoticeHit[] {
-  const out: NoticeHit[] = [];
-  for (const h of hits) {
-    const near = out.find((o) => Math.abs(o.first - h.first) <= 8 && o.license.split('-')[0] === h.license.split('-')[0]);
-    if (!near) {
-      out.push(h);
-      continue;
-    }
-    const hVersioned = !h.matchedBy.endsWith('-unversioned');
-    const nVersioned = !near.matchedBy.endsWith('-unversioned');
-    if (hVersioned && !nVersioned) Object.assign(near, { license: h.license, matchedBy: h.matchedBy });
-    else if (hVersioned && nVersioned && near.license !== h.license) {
-      if (near.license.replace(/-(only|or-later)$/, '') === h.license.replace(/-(only|or-later)$/, '')) {
-        if (h.license.endsWith('-or-later')) near.license = h.license;
-      } else {
-        out.push(h);
-        continue;
-      }
-    }
-    near.first = Math.min(near.first, h.first);
-    near.last = Math.max(near.last, h.last);
-    near.end = Math.max(near.end, h.end);
-    if (h.kind === 'license-notice') near.kind = 'license-notice';
-  }
-  return out;
-}
+export type { NoticeHit } from './notice-hit.js';
 
 function apacheNotices(t: WordText): NoticeHit[] {
   const hits: NoticeHit[] = [];
@@ -132,6 +18,18 @@ function apacheNotices(t: WordText): NoticeHit[] {
     const [first, last] = t.lineRange(m.index, end);
     const notice = /you may not use this file except in compliance with the license/.test(t.joined.slice(m.index, end + 300));
     hits.push({ kind: notice ? 'license-notice' : 'license-reference', license: id, first, last, matchedBy: notice ? 'notice:apache-header' : 'reference:apache', start: m.index, end });
+  }
+  return hits;
+}
+
+/** "Licensed under the Apache License." with no version: today's Apache license, by convention. */
+function unversionedApache(t: WordText): NoticeHit[] {
+  const hits: NoticeHit[] = [];
+  const re = /\b(?:licensed|released|distributed|available) under the (?:terms of the )?apache license\b(?! (?:version |v )?v?\d)/g;
+  for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
+    const end = m.index + m[0].length;
+    const [first, last] = t.lineRange(m.index, end);
+    hits.push({ kind: 'license-reference', license: 'Apache-2.0', first, last, matchedBy: 'reference:apache-unversioned', start: m.index, end, score: CONVENTION_SCORE });
   }
   return hits;
 }
@@ -210,7 +108,10 @@ const EXCEPTION_PHRASES: Array<[RegExp, string]> = [
   [/\b(?:subject to the|with the|with) classpath exception\b|\bclasspath exception\b/g, 'Classpath-exception-2.0'],
   [/\bwith llvm exceptions?\b|\bllvm exceptions? to the apache 2 0 license\b/g, 'LLVM-exception'],
   [/\bgcc runtime library exception\b/g, 'GCC-exception-3.1'],
-  [/\bas a special exception to the gnu general public license if you distribute this file as part of a program that contains a configuration script generated by autoconf\b/g, 'Autoconf-exception-generic'],
+  [/\bas a special exception to the gnu general public license if you distribute this file as part of a program that contains a configuration script generated by autoconf\b(?! (?:[a-z0-9]+ ){0,40}?this exception is an additional permission under section 7)/g, 'Autoconf-exception-generic'],
+  [/\bas a special exception to the gnu general public license if you distribute this file as part of a program that contains a configuration script generated by autoconf (?:[a-z0-9]+ ){0,40}?this exception is an additional permission under section 7\b/g, 'Autoconf-exception-generic-3.0'],
+  [/\bas a special exception when this file is copied by bison into a bison output file you may use that output file without restriction\b/g, 'Bison-exception-1.24'],
+  [/\bas a special exception if other files instantiate templates or use macros or inline functions from this file or you compile this file and link it with other works to produce a work based on this file\b/g, 'eCos-exception-2.0'],
   [/\bas a special exception to the gnu general public license if you distribute this file as part of a program or library that is built using gnu libtool\b/g, 'Libtool-exception'],
   [/\bas a special exception you may create a larger work that contains part or all of the bison parser skeleton\b/g, 'Bison-exception-2.2'],
   [/\bopenjdk assembly exception\b/g, 'OpenJDK-assembly-exception-1.0'],
@@ -218,6 +119,7 @@ const EXCEPTION_PHRASES: Array<[RegExp, string]> = [
 
 function exceptionNotices(t: WordText): NoticeHit[] {
   const hits: NoticeHit[] = [];
+  if (!/exception/.test(t.joined)) return hits;
   for (const [re, id] of EXCEPTION_PHRASES) {
     re.lastIndex = 0;
     for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
@@ -229,5 +131,5 @@ function exceptionNotices(t: WordText): NoticeHit[] {
 }
 
 export function findNotices(t: WordText): NoticeHit[] {
-  return [...gnuNotices(t), ...apacheNotices(t), ...apacheNoticeFile(t), ...zlibPointer(t), ...mozillaNotices(t), ...exceptionNotices(t)];
+  return [...gnuNotices(t), ...familyNotices(t), ...apacheNotices(t), ...unversionedApache(t), ...apacheNoticeFile(t), ...zlibPointer(t), ...mozillaNotices(t), ...exceptionNotices(t)];
 }

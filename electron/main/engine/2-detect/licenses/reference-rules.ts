@@ -1,123 +1,14 @@
-import { licenseCatalog } from './reference-texts.js';
-import { normalizeWords } from './normalize.js';
 import type { LineIndex } from '../text/lines.js';
 import { scanSlices, type TextSlice } from './focus.js';
+import { licenseFieldReferences } from './license-fields.js';
+import { FILLER, longestName, phraseTrie, scoreOf } from './license-names.js';
+import type { NoticeHit } from './notice-hit.js';
+import { licenseCatalog } from './reference-texts.js';
 import type { WordText } from './word-text.js';
-import type { NoticeHit } from './notice-rules.js';
 
-/** Words that carry no meaning inside a license name ("Eclipse Public License v2.0" = "Eclipse Public License 2.0"). */
-const FILLER = new Set(['version', 'v', 'ver', 'the']);
-
-/** Short names in common use that the SPDX list does not spell out. */
-const ALIASES: Record<string, string> = {
-  'mit': 'MIT',
-  'mit license': 'MIT',
-  'expat': 'MIT',
-  'expat license': 'MIT',
-  'isc': 'ISC',
-  'isc license': 'ISC',
-  'new bsd': 'BSD-3-Clause',
-  'new bsd license': 'BSD-3-Clause',
-  'modified bsd license': 'BSD-3-Clause',
-  'revised bsd license': 'BSD-3-Clause',
-  'bsd 3 clause license': 'BSD-3-Clause',
-  '3 clause bsd license': 'BSD-3-Clause',
-  'simplified bsd': 'BSD-2-Clause',
-  'simplified bsd license': 'BSD-2-Clause',
-  'freebsd license': 'BSD-2-Clause',
-  'bsd 2 clause license': 'BSD-2-Clause',
-  '2 clause bsd license': 'BSD-2-Clause',
-  'unlicense': 'Unlicense',
-  'wtfpl': 'WTFPL',
-  'zlib': 'Zlib',
-  'zlib license': 'Zlib',
-  'cc0': 'CC0-1.0',
-  'creative commons zero': 'CC0-1.0',
-  'boost software license': 'BSL-1.0',
-  'artistic license 2 0': 'Artistic-2.0',
-  'eclipse public license 1 0': 'EPL-1.0',
-  'eclipse public license 2 0': 'EPL-2.0',
-  'epl 1 0': 'EPL-1.0',
-  'epl 2 0': 'EPL-2.0',
-  'cddl 1 0': 'CDDL-1.0',
-  'python software foundation license': 'PSF-2.0',
-  'psf license': 'PSF-2.0',
-  'blue oak model license 1 0 0': 'BlueOak-1.0.0',
-};
-
-interface TrieNode {
-  id?: string;
-  next: Map<string, TrieNode>;
-}
-
-let trie: TrieNode | null = null;
 let urlMap: Map<string, string> | null = null;
 
-function phraseWords(text: string): string[] {
-  const out: string[] = [];
-  for (const w of normalizeWords(text).words) {
-    if (FILLER.has(w)) continue;
-    const v = /^v(\d+)$/.exec(w);
-    out.push(v ? v[1]! : w);
-  }
-  return out;
-}
-
-/** GNU licenses are left to the GNU notice rule, which reads the version and "or later" clause. */
-const LEFT_TO_OTHER_RULES = /^(?:L?GPL|AGPL|GFDL|Apache|MPL)-/;
-
-function phraseTrie(): TrieNode {
-  if (trie) return trie;
-  const root: TrieNode = { next: new Map() };
-  const add = (phrase: string, id: string): void => {
-    const words = phraseWords(phrase);
-    if (words.length === 0) return;
-    let node = root;
-    for (const w of words) {
-      let child = node.next.get(w);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(w, child);
-      }
-      node = child;
-    }
-    node.id ??= id;
-  };
-  for (const [phrase, id] of Object.entries(ALIASES)) add(phrase, id);
-  for (const entry of licenseCatalog()) {
-    if (entry.deprecated || LEFT_TO_OTHER_RULES.test(entry.id)) continue;
-    add(entry.id, entry.id);
-    add(entry.name, entry.id);
-  }
-  trie = root;
-  return root;
-}
-
-/** Longest license name starting at word `at`; returns the id and how many words it used. */
-function longestName(words: string[], at: number): { id: string; used: number } | null {
-  let node: TrieNode | undefined = phraseTrie();
-  let best: { id: string; used: number } | null = null;
-  let i = at;
-  while (node && i < words.length && i < at + 16) {
-    let w = words[i]!;
-    if (FILLER.has(w)) {
-      i++;
-      continue;
-    }
-    const v = /^v(\d+)$/.exec(w);
-    if (v) w = v[1]!;
-    node = node.next.get(w);
-    i++;
-    if (node?.id) {
-      const following = words[i];
-      // "Apache 2" must not stop before "0"; a name must end where the words do.
-      if (!following || !/^\d+$/.test(following) || !node.next.has(following)) best = { id: node.id, used: i - at };
-    }
-  }
-  return best;
-}
-
-const LEAD = /\b(?:licensed|licenced|released|distributed|available|published|provided|licensing|offered|covered|dual licensed|license|licenses) (?:[a-z0-9]+ ){0,4}?(?:under|as)(?: the)?(?: terms of)?(?: the)?(?: terms)?(?: of)?(?: either)?(?: the)? /g;
+const LEAD = /\b(?:(?:licensed|licenced|released|distributed|available|published|provided|licensing|offered|covered|dual licensed|license|licenses) (?:[a-z0-9]+ ){0,4}?(?:under|as)|(?:governed|covered) by|subject to|under the terms)(?: the| a| an)?(?: terms)?(?: and conditions)?(?: of)?(?: the)?(?: terms)?(?: of)?(?: either)?(?: the| a| an)? /g;
 
 const GNU_WORD = /^(?:gnu|(?:l|a)?gpl(?:v?\d)?|lesser|library|affero|general)$/;
 const JOINER = new Set(['or', 'and', 'the', 'either', 'dual', 'under', 'terms', 'of', 'license', 'licenses']);
@@ -131,7 +22,7 @@ function namesFrom(t: WordText, at: number, leadStart: number, hits: NoticeHit[]
     if (name) {
       const end = t.offsetOf(i + name.used);
       const [first, last] = t.lineRange(leadStart, end);
-      hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:phrase', start: leadStart, end });
+      hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:phrase', start: leadStart, end, ...scoreOf(name) });
       i += name.used;
     } else if (i < t.words.length && GNU_WORD.test(t.words[i]!)) {
       let k = i;
@@ -160,7 +51,7 @@ function phraseReferences(t: WordText): NoticeHit[] {
       const rest = t.words.slice(at + name.used, end);
       if (rest.some((w) => !JOINER.has(w) && !GNU_WORD.test(w) && !/^\d+$/.test(w))) continue;
       const [first, last] = t.lineRange(t.offsetOf(at), m.index + m[0].length);
-      hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:phrase', start: t.offsetOf(at), end: m.index + m[0].length });
+      hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:phrase', start: t.offsetOf(at), end: m.index + m[0].length, ...scoreOf(name) });
       at += name.used - 1;
     }
   }
@@ -185,31 +76,14 @@ function fullNameReferences(t: WordText): NoticeHit[] {
     const start = t.offsetOf(i);
     const end = t.offsetOf(i + name.used);
     const [first, last] = t.lineRange(start, end);
-    hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:name', start, end });
+    hits.push({ kind: 'license-reference', license: name.id, first, last, matchedBy: 'reference:name', start, end, ...scoreOf(name) });
     i += name.used - 1;
   }
   return hits;
 }
 
 /** Names without a version that still name one license unambiguously. */
-const UNVERSIONED_NAMES = new Set(['mit license', 'isc license', 'zlib license', 'boost software license', 'unlicense', 'the unlicense', 'bsd 3 clause license', 'bsd 2 clause license', 'new bsd license', 'simplified bsd license', 'modified bsd license', 'wtfpl', 'expat license']);
-
-/** "License: MIT" lines and the first line under a "## License" heading. */
-function licenseFieldReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
-  const hits: NoticeHit[] = [];
-  const field = /^[ \t#*/;>-]{0,6}licen[sc]e[ \t]*[:=][ \t]*["']?([^\n"']{1,80})/gim;
-  const heading = /^[ \t]{0,3}(?:#{1,6}[ \t]*licen[sc]e[ \t]*#*|licen[sc]e\r?\n[=-]{3,})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*([^\n]{1,120})/gim;
-  for (const re of [field, heading]) {
-    scanSlices(slices, re, (m, at) => {
-      const words = phraseWords(m[1]!);
-      const name = longestName(words, 0);
-      if (!name) return;
-      const line = lines.lineAt(at + m[0].length - 1);
-      hits.push({ kind: 'license-reference', license: name.id, first: line, last: line, matchedBy: re === field ? 'reference:license-field' : 'reference:license-heading', start: -1, end: -1 });
-    });
-  }
-  return hits;
-}
+const UNVERSIONED_NAMES = new Set(['ruby license', 'microsoft public license', 'microsoft reciprocal license', 'postgresql license', 'university of illinois ncsa open source license', 'do what f ck you want to public license', 'do what fuck you want to public license', 'mit license', 'isc license', 'zlib license', 'boost software license', 'unlicense', 'the unlicense', 'bsd 3 clause license', 'bsd 2 clause license', 'new bsd license', 'simplified bsd license', 'modified bsd license', 'wtfpl', 'expat license']);
 
 function canonicalUrl(url: string): string {
   return url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[/#?]+$/, '').replace(/\.(?:html?|php|txt)$/, '');

@@ -7,6 +7,8 @@ export class WordText {
     readonly words: string[],
     /** 0-based line per word. */
     readonly lines: Int32Array,
+    /** The raw text of a 0-based line, for rules that must see the layout (a "Version:" field line). */
+    readonly rawLine?: (line: number) => string,
   ) {
     this.joined = words.join(' ');
     this.starts = new Int32Array(words.length);

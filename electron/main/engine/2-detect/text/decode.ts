@@ -5,7 +5,8 @@ export type DecodedContent =
   | { kind: 'text'; text: string; encoding: TextEncodingName }
   | { kind: 'binary'; reason: string };
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'ascii';
+/** 'utf-8+windows-1252': UTF-8 with a few invalid bytes, each read as windows-1252 (a Latin-1 edit of a UTF-8 file). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252' | 'ascii';
 
 /** Magic numbers of common binary formats that may still contain few NUL bytes in their first block. */
 const MAGIC: Array<[string, number[]]> = [
@@ -65,6 +66,59 @@ function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', skip: numbe
   return new TextDecoder(encoding).decode(buf.subarray(skip, skip + ((buf.length - skip) & ~1)));
 }
 
+/**
+ * windows-1252 for 0x80–0x9F (WHATWG Encoding table; 0x81, 0x8D, 0x8F, 0x90, 0x9D stay C1 controls); 0xA0–0xFF
+ * equal Latin-1. Written out because Node's TextDecoder reads "windows-1252" as plain Latin-1 on some builds.
+ */
+const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252Char(byte: number): string {
+  return byte < 0xa0 ? WINDOWS_1252_C1[byte - 0x80]! : String.fromCharCode(byte);
+}
+
+/** Length of the valid UTF-8 sequence starting at i (2–4), or 0 (RFC 3629: no overlongs, surrogates, > U+10FFFF). */
+function utf8SequenceAt(buf: Buffer, i: number): number {
+  const b = buf[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < buf.length && buf[i + k]! >= lo && buf[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Not valid UTF-8 as a whole: valid UTF-8 sequences are read as UTF-8 and each other byte as windows-1252, so a
+ * UTF-8 file with a few Latin-1 bytes keeps its accented letters, and a plain Latin-1 file reads as windows-1252.
+ */
+function decodeMixed(buf: Buffer): DecodedContent {
+  const parts: string[] = [];
+  let runStart = 0;
+  let multiByte = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = utf8SequenceAt(buf, i);
+    if (length > 0) {
+      multiByte++;
+      i += length;
+      continue;
+    }
+    if (i > runStart) parts.push(buf.toString('utf8', runStart, i));
+    parts.push(windows1252Char(b));
+    i++;
+    runStart = i;
+  }
+  if (runStart < buf.length) parts.push(buf.toString('utf8', runStart));
+  return { kind: 'text', text: parts.join(''), encoding: multiByte > 0 ? 'utf-8+windows-1252' : 'windows-1252' };
+}
 
 export function decodeContent(buf: Buffer): DecodedContent {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
@@ -87,6 +141,5 @@ export function decodeContent(buf: Buffer): DecodedContent {
 
   if (isAscii(buf)) return { kind: 'text', text: buf.toString('latin1'), encoding: 'ascii' };
   if (isUtf8(buf)) return { kind: 'text', text: buf.toString('utf8'), encoding: 'utf-8' };
-  // Not valid UTF-8: legacy 8-bit text, most often Latin-1 or its Windows superset.
-  return { kind: 'text', text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+  return decodeMixed(buf);
 }
