@@ -1,16 +1,18 @@
 import { appVersion } from '../app-paths.js';
 import { CliError, usageError } from './cli-error.js';
-import { exportCommand } from './export.js';
-import { reviewCommands } from './review-commands.js';
-import { scanCommand } from './scan.js';
-import { serveCommand } from './serve.js';
 import { usage } from './usage.js';
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  scan: scanCommand,
-  export: exportCommand,
-  serve: serveCommand,
-  ...reviewCommands,
+type Command = (argv: string[]) => Promise<number>;
+
+/** Each command is loaded when it runs: `clearance scan` does not pay for the SBOM writers or the policy engine. */
+const commands: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan.js')).scanCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
+  decide: async () => (await import('./decide.js')).decideCommand,
+  decisions: async () => (await import('./decisions-command.js')).decisionsCommand,
+  'verify-log': async () => (await import('./verify-log.js')).verifyLogCommand,
+  policy: async () => (await import('./policy-command.js')).policyCommand,
 };
 
 /** The `clearance` command. Every command calls the same services as the app. */
@@ -24,14 +26,14 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${appVersion}\n`);
     return 0;
   }
-  const command = commands[first];
+  const load = commands[first];
   try {
-    if (!command) throw usageError(`unknown command "${first}"`);
+    if (!load) throw usageError(`unknown command "${first}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(usage);
       return 0;
     }
-    return await command(rest);
+    return await (await load())(rest);
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`clearance: ${error.message}\n`);

@@ -32,12 +32,19 @@ export interface PreviousFile {
   type: FileRecord['type'];
   /** Its content was detected by the current detector: reusable as is. */
   current: boolean;
+  /** The key of the component it belonged to. */
+  componentKey: string | null;
 }
 
 export interface ScanPorts {
   writer: IndexWriter;
   /** The previous finished scan's files of a source, for incremental re-scans. */
   previousFiles(sourcePath: string): Map<string, PreviousFile>;
+  /**
+   * Copies the previous scan's rows of a source into this scan in one statement, all but `excluded` paths (the
+   * changed, removed or re-assigned files, written one by one instead). Returns the number copied.
+   */
+  copyUnchangedFiles(sourcePath: string, excluded: string[]): number;
   /** Reads, hashes, decodes and detects one file (in a worker pool). */
   analyze(absPath: string | Buffer, options: { maxFileBytes: number }): Promise<FileAnalysis>;
   /** License-file findings already stored for a content (reused files are not read again). */
@@ -171,6 +178,19 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       }
     };
 
+    const copied = new Set<string>();
+    const countReused = (file: WalkedFile, old: PreviousFile): void => {
+      stats.files++;
+      stats.reusedFiles++;
+      stats.bytes += file.size;
+      if (old.type === 'text') stats.textFiles++;
+      else if (old.type === 'binary' || old.type === 'archive') stats.binaryFiles++;
+      else stats.skippedFiles++;
+      if (old.sha256 && isLicenseFileName(path.posix.basename(file.relPath))) {
+        noteLicenseFile(file, old.componentKey, ports.storedLicenseFindings(old.sha256).map((f) => ({ ...f, kind: 'license-text' })));
+      }
+    };
+
     const record = (file: WalkedFile, componentKey: string | null, analysis: FileAnalysis | null, reused: PreviousFile | null): void => {
       const analysed = analysis?.type ?? reused!.type;
       const type = analysed === 'binary' && archiveKind(file.relPath) !== null ? 'archive' : analysed;
@@ -192,7 +212,9 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
         noteLicenseFile(file, componentKey, analysis.findings);
       } else {
         stats.reusedFiles++;
-        if (sha256) noteLicenseFile(file, componentKey, ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+        if (sha256 && isLicenseFileName(path.posix.basename(file.relPath))) {
+          noteLicenseFile(file, componentKey, ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+        }
       }
       pendingFiles.push({ sourcePath: folder.source.path, path: file.relPath, size: file.size, mtimeMs: file.mtimeMs, sha256, type, componentKey });
       if (pendingFiles.length >= writeBatchSize) flush();
@@ -206,7 +228,13 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       const componentKey = locate(file.relPath);
       const old = previous.get(file.relPath);
       if (old && old.current && old.size === file.size && old.mtimeMs === file.mtimeMs) {
-        record(file, componentKey, null, old);
+        if (componentKey === old.componentKey) {
+          // Unchanged and still in the same component: copied below in one statement with the others.
+          copied.add(file.relPath);
+          countReused(file, old);
+        } else {
+          record(file, componentKey, null, old);
+        }
         done++;
         continue;
       }
@@ -222,6 +250,10 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     }
     await Promise.all(inFlight);
     flush();
+    if (copied.size > 0) {
+      const excluded = [...previous.keys()].filter((p) => !copied.has(p));
+      ports.copyUnchangedFiles(folder.source.path, excluded);
+    }
   }
   checkCancel();
   lap(`analysed and stored ${stats.files} files (${stats.reusedFiles} reused)`);

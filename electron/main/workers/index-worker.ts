@@ -45,11 +45,15 @@ async function main(input: IndexWorkerInput): Promise<IndexWorkerMessage> {
   // Started on the first file that needs reading: a re-scan of an unchanged tree never pays for it.
   let started: AnalyzePool | null = null;
   const pool = (): AnalyzePool => (started ??= new AnalyzePool(input.analyzeWorkers ? { size: input.analyzeWorkers } : {}));
+  // A first or full scan reads every file: start the workers now, so they load while the tree is walked.
+  const readsEverything = input.previousScanId === null || !input.options.incremental;
+  if (readsEverything && input.sources.some((source) => source.kind === 'folder')) pool();
   try {
     const writer = new IndexWriter(db, input.scanId, DETECTOR_VERSION);
     const stats = await runScan(input.sources, input.options, {
       writer,
       previousFiles: (sourcePath) => (input.previousScanId ? previousFilesOf(db, input.previousScanId, sourcePath, DETECTOR_VERSION) : new Map()),
+      copyUnchangedFiles: (sourcePath, excluded) => (input.previousScanId ? writer.copyUnchangedFiles(input.previousScanId, sourcePath, excluded) : 0),
       analyze: async (absPath, options) => {
         const analysis = await pool().analyze(absPath, options);
         if (pool().failure) throw new Error(pool().failure!);

@@ -87,6 +87,23 @@ describe('scan jobs', () => {
     expect(licenses).toEqual(['BSD-2-Clause']);
     // Every scan is kept as a snapshot of the project.
     expect(ctx.db.prepare("SELECT COUNT(*) FROM scans WHERE status = 'finished'").pluck().get()).toBe(3);
+
+    // An unchanged file that now lies under a new package root moves to that component.
+    mkdirSync(path.join(root, 'node_modules', 'a', 'sub'));
+    writeFileSync(path.join(root, 'node_modules', 'a', 'sub', 'x.js'), 'module.exports = 1;\n');
+    await scanAndWait(ctx, [root]);
+    writeFileSync(path.join(root, 'node_modules', 'a', 'sub', 'package.json'), JSON.stringify({ name: 'a-sub', version: '0.1.0', license: 'MIT' }));
+    await scanAndWait(ctx, [root]);
+    const ownerOf = (file: string): unknown =>
+      ctx.db
+        .prepare("SELECT c.name FROM files f JOIN components c ON c.id = f.component_id WHERE f.scan_id = (SELECT MAX(id) FROM scans WHERE status = 'finished') AND f.path = ?")
+        .pluck()
+        .get(file);
+    expect(ownerOf('node_modules/a/sub/x.js')).toBe('a-sub');
+    expect(ownerOf('node_modules/a/index.js')).toBe('a');
+    const fifth = JSON.parse(ctx.db.prepare("SELECT stats FROM scans WHERE status = 'finished' ORDER BY id DESC").pluck().get() as string) as ScanStats;
+    expect(fifth.files).toBe(third.files + 2);
+    expect(fifth.reusedFiles).toBe(fifth.files - 1);
   });
 
   it('can be cancelled, ends as cancelled, and leaves the last complete snapshot as it was', async () => {

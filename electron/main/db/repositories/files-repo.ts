@@ -11,8 +11,8 @@ export function previousFilesOf(db: ReadableDb, scanId: number, sourcePath: stri
   const rows = db
     .prepare(
       `SELECT f.path, f.size, f.mtime_ms AS mtimeMs, f.sha256, f.type,
-         (f.sha256 IS NULL OR c.detector_version = @detectorVersion) AS current
-       FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256
+         (f.sha256 IS NULL OR c.detector_version = @detectorVersion) AS current, k.key AS componentKey
+       FROM files f LEFT JOIN contents c ON c.sha256 = f.sha256 LEFT JOIN components k ON k.id = f.component_id
        WHERE f.scan_id = @scanId AND f.source_path = @sourcePath`,
     )
     .all({ scanId, sourcePath, detectorVersion }) as (Omit<PreviousFile, 'current'> & { path: string; current: number })[];

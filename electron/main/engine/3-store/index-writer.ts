@@ -160,6 +160,32 @@ export class IndexWriter {
     }).immediate();
   }
 
+  /**
+   * Carries the previous scan's rows of unchanged files into this scan in one statement, mapping each to this
+   * scan's component of the same key: on a re-scan of an unchanged tree this is nearly all the writing there is.
+   */
+  copyUnchangedFiles(previousScanId: number, sourcePath: string, excluded: string[]): number {
+    return this.db.transaction(() => {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS excluded_paths (path TEXT PRIMARY KEY) WITHOUT ROWID');
+      this.db.exec('DELETE FROM temp.excluded_paths');
+      const exclude = this.db.prepare('INSERT OR IGNORE INTO temp.excluded_paths (path) VALUES (?)');
+      for (const p of excluded) exclude.run(p);
+      const { changes } = this.db
+        .prepare(
+          `INSERT INTO files (scan_id, source_path, path, size, mtime_ms, sha256, type, component_id)
+           SELECT @scanId, f.source_path, f.path, f.size, f.mtime_ms, f.sha256, f.type, now.id
+           FROM files f
+           LEFT JOIN components before ON before.id = f.component_id
+           LEFT JOIN components now ON now.scan_id = @scanId AND now.key = before.key
+           WHERE f.scan_id = @previousScanId AND f.source_path = @sourcePath
+             AND f.path NOT IN (SELECT path FROM temp.excluded_paths)`,
+        )
+        .run({ scanId: this.scanId, previousScanId, sourcePath });
+      this.db.exec('DELETE FROM temp.excluded_paths');
+      return changes;
+    }).immediate();
+  }
+
   writeComponentFindings(batch: ComponentFindingRecord[]): void {
     const s = this.statements;
     this.db.transaction(() => {
