@@ -202,7 +202,8 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       else if (type === 'binary' || type === 'archive') stats.binaryFiles++;
       else stats.skippedFiles++;
       if (analysis) {
-        if (sha256) {
+        // A known content's findings are stored already (by an earlier file or scan).
+        if (sha256 && !analysis.known) {
           pendingContents.push({
             sha256, sha1: analysis.sha1 || null, size: analysis.size, type: analysis.type,
             encoding: analysis.encoding, error: analysis.error, findings: analysis.findings,

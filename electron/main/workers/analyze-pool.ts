@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { AnalyzeOptions, FileAnalysis, FilePath } from '../engine/2-detect/analyze-file.js';
-import type { AnalyzeRequest, AnalyzeResponse, AnalyzeWorkerReady } from './analyze-worker-protocol.js';
+import type { AnalyzeRequest, AnalyzeResponse, AnalyzeWorkerData, AnalyzeWorkerReady } from './analyze-worker-protocol.js';
 import { startWorker } from './worker-script.js';
 
 export interface AnalyzePoolOptions {
@@ -13,6 +13,8 @@ export interface AnalyzePoolOptions {
   hardTimeLimitMs?: number;
   /** V8 limits per worker: a worker over them crashes and is replaced. */
   resourceLimits?: ResourceLimits;
+  /** Contents already detected (KnownContents buffer): workers skip detecting them again. */
+  knownContents?: SharedArrayBuffer;
 }
 
 interface Task {
@@ -103,7 +105,8 @@ export class AnalyzePool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker('analyze-worker', this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
+    const workerData: AnalyzeWorkerData = this.options.knownContents ? { knownContents: this.options.knownContents } : {};
+    const worker = startWorker('analyze-worker', { workerData, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
     const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
     worker.on('message', (message: AnalyzeResponse | AnalyzeWorkerReady) => {
       if ('ready' in message) {

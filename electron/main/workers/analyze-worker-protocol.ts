@@ -14,3 +14,9 @@ export type AnalyzeResponse = { id: number; ok: true; result: FileAnalysis } | {
 export interface AnalyzeWorkerReady {
   ready: true;
 }
+
+/** Given to each analyze worker when it starts. */
+export interface AnalyzeWorkerData {
+  /** A KnownContents table shared by the pool's workers. */
+  knownContents?: SharedArrayBuffer;
+}

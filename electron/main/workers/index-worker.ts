@@ -9,6 +9,8 @@ import { DETECTOR_VERSION } from '../engine/2-detect/licenses/index.js';
 import { IndexWriter } from '../engine/3-store/index-writer.js';
 import { runScan, ScanCancelledError } from '../engine/run-scan.js';
 import { AnalyzePool } from './analyze-pool.js';
+import { KnownContents } from './known-contents.js';
+import type { WritableDb } from '../db/db-types.js';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-worker-protocol.js';
 
 /** A clear message for what stopped a scan; storage failures name the workspace file. */
@@ -22,6 +24,18 @@ function describeFailure(error: unknown, workspacePath: string): AppErrorShape {
     return { code: 'internal', message: `${workspacePath}: cannot write the workspace (${code}: ${(error as Error).message}); the previous snapshot is unchanged` };
   }
   return { code: 'internal', message: (error as Error).stack ?? String(error) };
+}
+
+/**
+ * Contents of the workspace whose findings the current detector stored: files with the same content in this
+ * scan are not detected again. Contents over the size limit or unreadable are left out (a higher limit may now
+ * let them be read).
+ */
+function knownContentsOf(db: WritableDb): KnownContents {
+  const hashes = db.prepare("SELECT sha256 FROM contents WHERE detector_version = ? AND type = 'text'").pluck().all(DETECTOR_VERSION) as string[];
+  const known = KnownContents.create(Math.max(hashes.length * 2, 200_000));
+  for (const hash of hashes) known.add(hash);
+  return known;
 }
 
 /** Posts progress at most every 50 ms, and at once when the phase changes (the main thread throttles further). */
@@ -44,7 +58,8 @@ async function main(input: IndexWorkerInput): Promise<IndexWorkerMessage> {
   const db = openWorkspace(input.workspacePath);
   // Started on the first file that needs reading: a re-scan of an unchanged tree never pays for it.
   let started: AnalyzePool | null = null;
-  const pool = (): AnalyzePool => (started ??= new AnalyzePool(input.analyzeWorkers ? { size: input.analyzeWorkers } : {}));
+  const pool = (): AnalyzePool =>
+    (started ??= new AnalyzePool({ ...(input.analyzeWorkers ? { size: input.analyzeWorkers } : {}), knownContents: knownContentsOf(db).buffer }));
   // A first or full scan reads every file: start the workers now, so they load while the tree is walked.
   const readsEverything = input.previousScanId === null || !input.options.incremental;
   if (readsEverything && input.sources.some((source) => source.kind === 'folder')) pool();

@@ -14,6 +14,14 @@ export interface FileAnalysis {
   findings: DetectedFinding[];
   error: string | null;
   timedOut: boolean;
+  /** The content was detected before (see KnownContents): `findings` is empty and the stored ones apply. */
+  known?: boolean;
+}
+
+/** Content hashes whose findings are already stored; detection is skipped for them. */
+export interface KnownContentSet {
+  has(sha256Hex: string): boolean;
+  add(sha256Hex: string): boolean;
 }
 
 export interface AnalyzeOptions {
@@ -51,15 +59,18 @@ async function hashStream(absPath: FilePath): Promise<{ size: number; sha256: st
 }
 
 /** Hashes, decodes and detects the bytes of one file. */
-function analyzeBytes(absPath: FilePath, buf: Buffer, opts: AnalyzeOptions): FileAnalysis {
+function analyzeBytes(absPath: FilePath, buf: Buffer, opts: AnalyzeOptions, known?: KnownContentSet): FileAnalysis {
   const size = buf.length;
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const sha1 = createHash('sha1').update(buf).digest('hex');
   const decoded = decodeContent(buf);
   if (decoded.kind === 'binary') return { size, sha256, sha1, type: 'binary', encoding: null, findings: [], error: null, timedOut: false };
+  if (known?.has(sha256)) return { size, sha256, sha1, type: 'text', encoding: decoded.encoding, findings: [], error: null, timedOut: false, known: true };
   try {
     const findings = detect(decoded.text, { path: absPath.toString(), timeBudgetMs: opts.timeBudgetMs });
     const timedOut = findings.some((f) => f.matchedBy === 'incomplete:time-budget');
+    // Only a complete detection may stand in for other copies of this content.
+    if (!timedOut) known?.add(sha256);
     return { size, sha256, sha1, type: 'text', encoding: decoded.encoding, findings, error: null, timedOut };
   } catch (error) {
     return { size, sha256, sha1, type: 'text', encoding: decoded.encoding, findings: [], error: `${absPath}: detection failed: ${describe(error)}`, timedOut: false };
@@ -96,7 +107,7 @@ export async function analyzeFile(absPath: FilePath, opts: AnalyzeOptions): Prom
  * The same as analyzeFile with blocking reads: for worker threads, where blocking costs nothing and saves the
  * thread-pool round trips of many small files.
  */
-export function analyzeFileSync(absPath: FilePath, opts: AnalyzeOptions): FileAnalysis {
+export function analyzeFileSync(absPath: FilePath, opts: AnalyzeOptions, known?: KnownContentSet): FileAnalysis {
   let buf: Buffer;
   let fd = -1;
   try {
@@ -121,5 +132,5 @@ export function analyzeFileSync(absPath: FilePath, opts: AnalyzeOptions): FileAn
   } finally {
     if (fd >= 0) closeSync(fd);
   }
-  return analyzeBytes(absPath, buf, opts);
+  return analyzeBytes(absPath, buf, opts, known);
 }

@@ -1,0 +1,46 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filledText } from '../../helpers/license-texts.js';
+import { makeTempDir } from '../../helpers/temp-dir.js';
+import { makeTestContext, scanAndWait } from '../../helpers/test-context.js';
+
+function findingsOf(ctx: ReturnType<typeof makeTestContext>, projectId: number): string[] {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT x.path || ' ' || x.kind || ' ' || ifnull(x.license, '-') || ' ' || x.start_line FROM findings x
+         WHERE x.scan_id = (SELECT MAX(id) FROM scans WHERE project_id = ? AND status = 'finished') AND x.file_id IS NOT NULL
+         ORDER BY 1`,
+      )
+      .pluck()
+      .all(projectId) as string[]
+  );
+}
+
+describe('identical contents are detected once', () => {
+  it('gives every copy its findings, within a scan and in another project with the same files', async () => {
+    const ctx = makeTestContext();
+    const dir = makeTempDir();
+    const first = path.join(dir, 'first');
+    const text = filledText('Apache-2.0', 'Shared Holder');
+    for (const name of ['a', 'b', 'c']) {
+      mkdirSync(path.join(first, 'vendor', name), { recursive: true });
+      writeFileSync(path.join(first, 'vendor', name, 'LICENSE'), text);
+      writeFileSync(path.join(first, 'vendor', name, 'util.js'), '// SPDX-License-Identifier: Apache-2.0\n// Copyright 2020 Shared Holder\n');
+    }
+    const one = await scanAndWait(ctx, [first]);
+    const own = findingsOf(ctx, one.projectId);
+    for (const name of ['a', 'b', 'c']) {
+      expect(own).toContain(`vendor/${name}/LICENSE license-text Apache-2.0 1`);
+      expect(own).toContain(`vendor/${name}/util.js spdx-tag Apache-2.0 1`);
+      expect(own).toContain(`vendor/${name}/util.js copyright - 2`);
+    }
+
+    const second = path.join(dir, 'second');
+    cpSync(first, second, { recursive: true });
+    const two = await scanAndWait(ctx, [second]);
+    expect(two.projectId).not.toBe(one.projectId);
+    expect(findingsOf(ctx, two.projectId)).toEqual(own);
+  });
+});
