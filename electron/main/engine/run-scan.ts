@@ -156,6 +156,8 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
   lap(`stored ${merged.components.length} components`);
 
   const licenseEvidence: LicenseFileEvidence[] = [];
+  /** License findings of the contents detected in this scan, for later copies of the same content. */
+  const licensesSeen = new Map<string, { license: string | null; kind: string }[]>();
   const total = folders.reduce((n, f) => n + f.files.length, 0);
   let done = 0;
   for (const folder of folders) {
@@ -210,7 +212,14 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
           });
         }
         if (analysis.error) warnings.push({ path: file.relPath, location: null, message: analysis.error });
-        noteLicenseFile(file, componentKey, analysis.findings);
+        if (analysis.known && sha256) {
+          // Detected before: in this scan (not yet written, perhaps) or in an earlier one.
+          noteLicenseFile(file, componentKey, licensesSeen.get(sha256) ?? ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+        } else {
+          const licenses = analysis.findings.filter((f) => f.license !== null && f.kind !== 'copyright');
+          if (sha256 && licenses.length > 0) licensesSeen.set(sha256, licenses);
+          noteLicenseFile(file, componentKey, analysis.findings);
+        }
       } else {
         stats.reusedFiles++;
         if (sha256 && isLicenseFileName(path.posix.basename(file.relPath))) {

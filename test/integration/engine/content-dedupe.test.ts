@@ -37,6 +37,20 @@ describe('identical contents are detected once', () => {
       expect(own).toContain(`vendor/${name}/util.js copyright - 2`);
     }
 
+    // Copies of one license text in packages that declare another license are each a mismatch.
+    const mislabelled = path.join(dir, 'mislabelled');
+    for (const name of ['x', 'y']) {
+      mkdirSync(path.join(mislabelled, 'node_modules', name), { recursive: true });
+      writeFileSync(path.join(mislabelled, 'node_modules', name, 'package.json'), JSON.stringify({ name, version: '1.0.0', license: 'MIT' }));
+      writeFileSync(path.join(mislabelled, 'node_modules', name, 'LICENSE'), filledText('ISC', 'One Holder'));
+    }
+    const three = await scanAndWait(ctx, [mislabelled]);
+    const mismatches = ctx.db
+      .prepare("SELECT path FROM findings WHERE kind = 'license-mismatch' AND scan_id = (SELECT MAX(id) FROM scans WHERE project_id = ?) ORDER BY path")
+      .pluck()
+      .all(three.projectId);
+    expect(mismatches).toEqual(['node_modules/x/LICENSE', 'node_modules/y/LICENSE']);
+
     const second = path.join(dir, 'second');
     cpSync(first, second, { recursive: true });
     const two = await scanAndWait(ctx, [second]);
