@@ -27,15 +27,15 @@ afterEach(async () => {
 export async function scanAndWait(
   ctx: AppContext,
   paths: string[],
-  options: Partial<ScanOptions> & { projectName?: string; projectId?: number } = {},
+  options: Partial<ScanOptions> & { projectName?: string; projectId?: number; workers?: number } = {},
 ): Promise<{ job: Job; projectId: number }> {
-  const { projectName, projectId, ...scanOptions } = options;
+  const { projectName, projectId, workers, ...scanOptions } = options;
   const started = startScan(ctx, {
     paths,
     ...(projectName ? { projectName } : {}),
     ...(projectId ? { projectId } : {}),
     options: scanOptions,
-    analyzeWorkers: 2,
+    analyzeWorkers: workers ?? 2,
   });
   const job = await ctx.jobs.whenDone(started.jobId);
   return { job, projectId: started.projectId };
