@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors.js';
@@ -30,12 +31,18 @@ export const componentsHandlers = {
     if (file.type !== 'text') {
       return { file: scanned, text: null, truncated: false, textUnavailableReason: `this is a ${file.type} file; there is no text to show` };
     }
+    if (file.path.includes('!/')) {
+      return { file: scanned, text: null, truncated: false, textUnavailableReason: 'this file is inside an archive, which is unpacked only while scanning; its findings and their text are listed here' };
+    }
     const absolute = path.join(sourcePath, file.path);
     let bytes: Buffer;
     try {
       bytes = readFileSync(absolute);
     } catch (error) {
       return { file: scanned, text: null, truncated: false, textUnavailableReason: `${absolute}: cannot read (${(error as Error).message})` };
+    }
+    if (file.sha256 && createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+      return { file: scanned, text: null, truncated: false, textUnavailableReason: `${absolute} changed since this scan; re-scan the project to see it with its findings` };
     }
     const truncated = bytes.length > viewerLimit;
     const decoded = decodeContent(truncated ? bytes.subarray(0, viewerLimit) : bytes);
