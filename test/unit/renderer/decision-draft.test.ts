@@ -34,6 +34,9 @@ describe('the decision draft', () => {
     expect(componentSubject(component, 'workspace', '')).toEqual({ type: 'component', purl: 'pkg:npm/lodash@4.17.21' });
     expect(componentSubject({ ...component, purl: null, key: 'generic:app' }, 'workspace', '')).toEqual({ type: 'component', key: 'generic:app' });
     expect(draftProblems({ ...emptyDraft, state: 'approved', scope: 'range' }, today).range).toBeDefined();
+    expect(componentSubject({ ...component, projectId: 9 }, 'path', '', ' test/** ')).toEqual({ type: 'path', pattern: 'test/**', projectId: 9 });
+    expect(() => componentSubject(component, 'path', '', 'test/**')).toThrow(/needs the project/);
+    expect(draftProblems({ ...emptyDraft, state: 'approved', scope: 'path' }, today).pattern).toMatch(/path pattern/);
   });
 
   it('normalises the license and trims the rationale in the recorded params', () => {

@@ -29,7 +29,7 @@ export function ComponentReview({ component, projectName, latestScanAt, decision
         </div>
         <DecisionForm
           key={current?.decision.uid ?? 'none'}
-          component={{ id: component.id, key: component.key, purl: component.purl, name: component.name, version: component.version, projectName }}
+          component={{ id: component.id, key: component.key, purl: component.purl, name: component.name, version: component.version, projectName, projectId: component.projectId, rootPath: component.rootPath }}
           current={current?.decision ?? null}
           allowedChoices={policy?.allowedChoices ?? []}
           onRecorded={onRecorded}

@@ -19,7 +19,7 @@ export function needsRationale(state: DecisionState): boolean {
   return state !== 'approved';
 }
 
-export type DecisionScope = 'version' | 'range' | 'workspace';
+export type DecisionScope = 'version' | 'range' | 'workspace' | 'path';
 
 /** What the decision form holds while the reviewer edits it. */
 export interface DecisionDraft {
@@ -30,11 +30,13 @@ export interface DecisionDraft {
   expiresAt: string;
   scope: DecisionScope;
   range: string;
+  /** For scope 'path': a glob over paths in the project (e.g. test/**), covering the findings of matching files. */
+  pattern: string;
 }
 
-export const emptyDraft: DecisionDraft = { state: null, concludedLicense: '', rationale: '', obligations: [], expiresAt: '', scope: 'version', range: '' };
+export const emptyDraft: DecisionDraft = { state: null, concludedLicense: '', rationale: '', obligations: [], expiresAt: '', scope: 'version', range: '', pattern: '' };
 
-export type DraftField = 'state' | 'concludedLicense' | 'rationale' | 'expiresAt' | 'range';
+export type DraftField = 'state' | 'concludedLicense' | 'rationale' | 'expiresAt' | 'range' | 'pattern';
 
 /** The concluded license as typed: null when empty, else the parse result (normalised or an error). */
 export function checkLicense(text: string): { ok: true; normalized: string | null } | { ok: false; error: string } {
@@ -59,6 +61,7 @@ export function draftProblems(draft: DecisionDraft, today: string): Partial<Reco
     problems.expiresAt = 'An exception needs an expiry date.';
   }
   if (draft.scope === 'range' && draft.range.trim() === '') problems.range = 'Give a version range, e.g. ^4.0.0.';
+  if (draft.scope === 'path' && draft.pattern.trim() === '') problems.pattern = 'Give a path pattern, e.g. test/**.';
   return problems;
 }
 
@@ -66,10 +69,19 @@ export interface ComponentRef {
   id: number;
   key: string;
   purl: string | null;
+  /** For path-pattern decisions, which are made within one project. */
+  projectId?: number;
 }
 
-/** The subject the chosen scope stands for: this version in this project, a version range, or every project. */
-export function componentSubject(component: ComponentRef, scope: DecisionScope, range: string): DecisionSubjectParams {
+/**
+ * The subject the chosen scope stands for: this version in this project, a version range, every project, or the
+ * files matching a path pattern in this project.
+ */
+export function componentSubject(component: ComponentRef, scope: DecisionScope, range: string, pattern = ''): DecisionSubjectParams {
+  if (scope === 'path') {
+    if (component.projectId === undefined) throw new Error('a path-pattern decision needs the project');
+    return { type: 'path', pattern: pattern.trim(), projectId: component.projectId };
+  }
   if (scope === 'range') return { type: 'component-range', componentId: component.id, range: range.trim() };
   if (scope === 'workspace') return component.purl ? { type: 'component', purl: component.purl } : { type: 'component', key: component.key };
   return { type: 'component', componentId: component.id };

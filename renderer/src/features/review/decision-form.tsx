@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { decisionStates, type Decision } from '../../../../shared/model/decision';
 import { obligationKinds } from '../../../../shared/model/policy';
 import { errorMessage } from '../../api/api-client';
+import { useAppStore } from '../../stores/app-store';
 import { componentSubject, draftProblems, emptyDraft, needsRationale, recordParams, stateLabels, type ComponentRef, type DecisionDraft } from './decision-draft';
 import { LicenseInput } from './license-input';
 import { recordDecision } from './record-decision';
 
 interface Props {
-  component: ComponentRef & { name: string; version: string | null; projectName: string | null };
+  component: ComponentRef & { name: string; version: string | null; projectName: string | null; rootPath?: string | null };
   /** The decision in force, to start from and to replace. */
   current: Decision | null;
   /** Choices of an OR expression the policy allows: offered as one-click concluded licenses. */
@@ -27,6 +28,7 @@ export function DecisionForm({ component, current, allowedChoices, onRecorded }:
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const notify = useAppStore((s) => s.notify);
   const problems = draftProblems(draft, today());
   const update = (patch: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const shown = (field: keyof typeof problems) => (attempted || field === 'concludedLicense' ? problems[field] : undefined);
@@ -38,9 +40,13 @@ export function DecisionForm({ component, current, allowedChoices, onRecorded }:
     setBusy(true);
     setError(null);
     try {
-      const decision = await recordDecision(recordParams(draft, componentSubject(component, draft.scope, draft.range)));
+      const decision = await recordDecision(recordParams(draft, componentSubject(component, draft.scope, draft.range, draft.pattern)));
       setDraft({ ...emptyDraft, concludedLicense: decision.concludedLicense ?? '', obligations: decision.obligations });
       setAttempted(false);
+      if (decision.subject.type === 'path') {
+        // Not a decision on this component: say where it went, since the history below will not show it.
+        notify('info', `Recorded “${stateLabels[decision.state]}” for the findings of files matching ${decision.subject.pattern} in this project (see Decisions).`);
+      }
       onRecorded(decision);
     } catch (e) {
       setError(errorMessage(e));
@@ -108,6 +114,19 @@ export function DecisionForm({ component, current, allowedChoices, onRecorded }:
         <label className="check">
           <input type="radio" name="scope" checked={draft.scope === 'workspace'} onChange={() => update({ scope: 'workspace' })} /> All projects (this version, everywhere)
         </label>
+        {component.projectId !== undefined && (
+          <label className="check">
+            <input type="radio" name="scope" checked={draft.scope === 'path'} onChange={() => update({ scope: 'path' })} /> The findings of files matching
+            <input
+              aria-label="Path pattern"
+              value={draft.pattern}
+              placeholder={component.rootPath ? `${component.rootPath}/test/**` : 'test/**'}
+              onChange={(e) => update({ pattern: e.target.value, scope: 'path' })}
+            />
+            in this project
+          </label>
+        )}
+        {shown('pattern') && <p className="form-error">{problems.pattern}</p>}
       </fieldset>
       {current && <p className="muted">Recording replaces the current decision ({stateLabels[current.state]}); the earlier one stays in the trail.</p>}
       {error && (
