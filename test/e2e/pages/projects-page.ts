@@ -18,6 +18,13 @@ export class ProjectsPage {
     await dialog.getByRole('button', { name: kind === 'folder' ? 'Scan' : 'Import' }).click();
   }
 
+  /** Opens Projects, adds a folder and waits for its scan to finish: the common start of a review spec. */
+  async scanFolder(repo: string): Promise<void> {
+    await this.open();
+    await this.addSource('folder', [repo]);
+    expect(await this.waitForJobEnd()).toBe('finished');
+  }
+
   /** Waits for the newest job to end and returns its end state. */
   async waitForJobEnd(): Promise<string> {
     const job = this.page.getByTestId('job').first();

@@ -17,10 +17,7 @@ test('bulk-approves every component declared and detected MIT with no other find
     { name: 'mit-no-text', version: '1.0.0', license: 'MIT', licenseFile: null },
     { name: 'isc-lib', version: '1.0.0', license: 'ISC' },
   ]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
   await page.getByTestId('project-row').filter({ hasText: 'shop' }).getByRole('link', { name: 'shop' }).click();
 
   const table = page.getByRole('grid', { name: 'components' });

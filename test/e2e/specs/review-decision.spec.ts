@@ -13,10 +13,7 @@ test('writes a decision with a rationale on the component page: validation, OR c
     { name: 'dual-lib', version: '1.2.0', license: 'MIT OR GPL-3.0-only', licenseFile: 'MIT' },
     { name: 'helper', version: '0.1.0', license: 'ISC', dependencies: { 'dual-lib': '^1.2.0' } },
   ]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
 
   const component = new ComponentPage(page);
   await component.openFromComponents('dual-lib');

@@ -13,10 +13,7 @@ test('findings view: column filters, sorting, grouping with collapse, saved view
     { name: 'isc-lib', version: '1.0.0', license: 'ISC' },
     { name: 'gpl-lib', version: '1.0.0', license: 'GPL-3.0-only' },
   ]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
 
   const findings = new FindingsPage(page);
   await findings.open();

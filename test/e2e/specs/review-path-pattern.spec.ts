@@ -17,10 +17,7 @@ test('a path-pattern decision covers the findings of every matching file in the 
   writeFileSync(path.join(repo, 'test', 'fixtures', 'gpl.txt'), filledText('GPL-3.0-only', 'Someone'));
   writeFileSync(path.join(repo, 'test', 'fixtures', 'agpl.c'), '// SPDX-License-Identifier: AGPL-3.0-only\nint main(void) { return 0; }\n');
 
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
   await page.getByTestId('project-row').filter({ hasText: 'tool' }).getByRole('link', { name: 'tool' }).click();
   await page.getByRole('grid', { name: 'components' }).getByRole('link', { name: 'tool', exact: true }).click();
 

@@ -13,10 +13,7 @@ test('edits the policy with per-line validation, saves a version and sees the fi
     { name: 'mit-lib', version: '1.0.0', license: 'MIT' },
     { name: 'gpl-lib', version: '1.0.0', license: 'GPL-3.0-only' },
   ]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
 
   // Before: the ISC component's findings are allowed.
   const findings = new FindingsPage(page);

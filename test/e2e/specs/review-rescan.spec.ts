@@ -17,9 +17,7 @@ test('re-scan after changing a file: decisions carry over and only the change is
     { name: 'changing-lib', version: '1.0.0', license: 'ISC' },
   ]);
   const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await projects.scanFolder(repo);
 
   // Approve every component, selected by hand in the Components view.
   await page.getByTestId('project-row').filter({ hasText: 'shop' }).getByRole('link', { name: 'shop' }).click();

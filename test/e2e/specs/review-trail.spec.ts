@@ -13,10 +13,7 @@ test('verifies, exports and imports the signed trail; conflicts side by side; a 
   const { page } = app;
   const repo = path.join(app.scratch, 'shop');
   writeNpmProject(repo, 'shop', [{ name: 'mit-lib', version: '1.0.0', license: 'MIT' }]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
 
   const decisions = new DecisionsPage(page);
   await decisions.open();

@@ -15,10 +15,7 @@ test('triages ten findings with the keyboard: move, approve, reject, send to leg
     { name: 'gamma', version: '1.0.0', license: 'GPL-3.0-only' },
     { name: 'delta', version: '1.0.0', license: 'BSD-3-Clause' },
   ]);
-  const projects = new ProjectsPage(page);
-  await projects.open();
-  await projects.addSource('folder', [repo]);
-  expect(await projects.waitForJobEnd()).toBe('finished');
+  await new ProjectsPage(page).scanFolder(repo);
 
   const findings = new FindingsPage(page);
   await findings.open();
