@@ -69,6 +69,12 @@ export function buildExportModel(
 
   for (const { scanId } of wanted) {
     const rows = db.prepare('SELECT * FROM components WHERE scan_id = ? ORDER BY is_project_root DESC, name, version').all(scanId) as Row[];
+    // Nested SBOM components name their parent by the document's ref; map refs to this scan's keys.
+    const keyByRef = new Map<string, string>();
+    for (const row of rows) {
+      const ref = row.extra ? (JSON.parse(row.extra) as { ref?: string }).ref : undefined;
+      if (ref) keyByRef.set(ref, row.key);
+    }
     for (const row of rows) {
       // Two projects may hold the same package: keep one entry per key in the document.
       if (usedKeys.has(row.key)) {
@@ -101,6 +107,7 @@ export function buildExportModel(
         occurrences: occurrencesOf.all(row.id) as string[],
         decisions: decisions.has(row.id) ? [decisions.get(row.id)!.decision] : [],
         properties: [{ name: 'clearance:origins', value: (JSON.parse(row.origins) as string[]).join(', ') }],
+        parentKey: typeof extra?.['parentRef'] === 'string' ? (keyByRef.get(extra['parentRef']) ?? null) : null,
         extra: (extra?.['sbom'] as Record<string, unknown> | undefined) ?? null,
         extraFormat: row.extra_format,
       };

@@ -70,6 +70,11 @@ export interface ExportComponent {
   decisions: ExportDecision[];
   /** Extra name/value pairs; writers prefix nothing, the builder already uses `clearance:` names. */
   properties: { name: string; value: string }[];
+  /**
+   * The component that contains this one (a nested CycloneDX component, an SPDX file inside its package); the
+   * CycloneDX writer nests it there. Null or absent: a top-level component.
+   */
+  parentKey?: string | null;
   /** Unknown fields from an imported SBOM, kept for the round trip; the writer of the same format merges them back. */
   extra: Record<string, unknown> | null;
   extraFormat: 'cyclonedx' | 'spdx' | null;

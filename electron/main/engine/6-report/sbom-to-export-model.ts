@@ -71,6 +71,7 @@ function toExportComponent(
   const copyrights = [...new Set([component.copyright, ...(component.evidence?.copyrights ?? [])].filter((c): c is string => !!c))];
   return {
     key: component.ref,
+    parentKey: component.parentRef,
     type: COMPONENT_TYPES.has(component.type as ExportComponent['type']) ? (component.type as ExportComponent['type']) : 'library',
     name: component.name,
     group: component.group,

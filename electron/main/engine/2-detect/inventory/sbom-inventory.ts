@@ -80,7 +80,7 @@ export function sbomInventory(filePath: string, doc: SbomDocument): SbomInventor
       hashes: c.hashes,
       externalReferences: c.externalReferences,
       origins: [origin],
-      extra: { ref: c.ref, type: c.type, swid: c.swid, copyright: c.copyright, concluded, licenseTexts, sbom: c.extra },
+      extra: { ref: c.ref, parentRef: c.parentRef, type: c.type, swid: c.swid, copyright: c.copyright, concluded, licenseTexts, sbom: c.extra },
       extraFormat: doc.format,
     });
     if (declared.verbatim) {

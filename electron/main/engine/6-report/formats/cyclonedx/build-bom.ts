@@ -50,7 +50,9 @@ export function buildBom(model: ExportModel, spec: NonNullable<SpecProtocol>): B
     return built;
   };
   const roots = model.roots.map(make);
-  const components = model.components.filter((component) => !byKey.has(component.key)).map(make);
+  const components = model.components
+    .filter((component) => !byKey.has(component.key))
+    .map((component) => ({ key: component.key, parentKey: component.parentKey ?? null, built: make(component) }));
 
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${stableUuid(`${model.name}\n${model.generatedAt}`)}` });
   bom.metadata.timestamp = new Date(model.generatedAt);
@@ -67,7 +69,19 @@ export function buildBom(model: ExportModel, spec: NonNullable<SpecProtocol>): B
     }
     bom.metadata.component = workspace;
   }
-  for (const component of components) bom.components.add(component);
+  // Nested where the model says so (and the parent is not itself nested under the child); top level otherwise.
+  const parentOf = new Map(components.filter((c) => c.parentKey !== null).map((c) => [c.key, c.parentKey!]));
+  const nestsUnder = (key: string, ancestor: string): boolean => {
+    for (let at = parentOf.get(key), hops = 0; at !== undefined && hops < 64; at = parentOf.get(at), hops++) {
+      if (at === ancestor) return true;
+    }
+    return false;
+  };
+  for (const { key, parentKey, built } of components) {
+    const parent = parentKey !== null ? byKey.get(parentKey) : undefined;
+    if (parent && parent !== built && !nestsUnder(parentKey!, key)) parent.components.add(built);
+    else bom.components.add(built);
+  }
   for (const edge of model.dependencies) {
     const from = byKey.get(edge.from);
     for (const to of edge.to) {

@@ -37,10 +37,15 @@ export function patchCycloneDxJson(
   );
 }
 
+/** Every component of the document, nested ones included, with its JSON pointer. */
 function locateComponents(bom: Json): { component: Json; pointer: string }[] {
   const located: { component: Json; pointer: string }[] = [];
+  const visit = (component: Json, pointer: string): void => {
+    located.push({ component, pointer });
+    ((component.components ?? []) as Json[]).forEach((child, index) => visit(child, `${pointer}/components/${index}`));
+  };
   const metadata = bom.metadata as Json | undefined;
-  if (metadata?.component) located.push({ component: metadata.component as Json, pointer: '/metadata/component' });
-  ((bom.components ?? []) as Json[]).forEach((component, index) => located.push({ component, pointer: `/components/${index}` }));
+  if (metadata?.component) visit(metadata.component as Json, '/metadata/component');
+  ((bom.components ?? []) as Json[]).forEach((component, index) => visit(component, `/components/${index}`));
   return located;
 }
