@@ -1,4 +1,5 @@
 // Accuracy of the detector against Debian's licensecheck on labelled real data. Run: npx tsx bench/detect/accuracy.ts
+// (VERBOSE=1 lists our misses; ONLY=<words of a row name> scores only those rows).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import path from 'node:path';
 import { detect } from '../../electron/main/engine/2-detect/detect.js';
 import { decodeContent } from '../../electron/main/engine/2-detect/text/index.js';
 import { referenceText } from '../../electron/main/engine/2-detect/licenses/index.js';
+import { npmSourceNotices } from './npm-notices.js';
 import { corporaDir, ensureTree, judge, runLicensecheck, treeDir } from './shared.js';
 
 const requireFromHere = createRequire(import.meta.url);
@@ -15,6 +17,8 @@ for (const id of [...(requireFromHere('spdx-license-ids/index.json') as string[]
 interface Item {
   file: string;
   expected: string[];
+  /** Package of the file: the set is also scored per package (each package weighs the same). */
+  pkg?: string;
 }
 
 function ours(file: string): string[] {
@@ -82,13 +86,16 @@ function npmTree(): Item[] {
   return items;
 }
 
+/** ONLY=<words> scores just the rows whose name contains them (e.g. ONLY=npm, ONLY=held-out). */
 function score(name: string, items: Item[], mode: 'any-of' | 'all' | 'flagged'): void {
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
   if (items.length === 0) {
     console.log(`\n## ${name}: no data`);
     return;
   }
   const lc = runLicensecheck(items.map((i) => i.file), known);
   const perId = new Map<string, { n: number; ours: number; lc: number }>();
+  const perPkg = new Map<string, { n: number; ours: number; lc: number }>();
   let okOurs = 0;
   let okLc = 0;
   const started = Date.now();
@@ -107,11 +114,22 @@ function score(name: string, items: Item[], mode: 'any-of' | 'all' | 'flagged'):
     row.ours += a ? 1 : 0;
     row.lc += b ? 1 : 0;
     perId.set(key, row);
+    if (item.pkg) {
+      const p = perPkg.get(item.pkg) ?? { n: 0, ours: 0, lc: 0 };
+      p.n++;
+      p.ours += a ? 1 : 0;
+      p.lc += b ? 1 : 0;
+      perPkg.set(item.pkg, p);
+    }
     if (!a && process.env.VERBOSE) console.log(`  miss ${path.basename(item.file)} expected ${item.expected.join('|')} found ${found.join(', ')}`);
   }
   const pct = (x: number, n: number): string => `${((100 * x) / n).toFixed(1)}%`;
   console.log(`\n## ${name} (${items.length} files, ${Date.now() - started} ms for ours)`);
   console.log(`overall: clearance ${pct(okOurs, items.length)}  licensecheck ${pct(okLc, items.length)}`);
+  if (perPkg.size > 0) {
+    const mean = (f: (r: { n: number; ours: number; lc: number }) => number): string => pct([...perPkg.values()].reduce((s, r) => s + f(r) / r.n, 0), perPkg.size);
+    console.log(`per package (${perPkg.size} packages, each weighs the same): clearance ${mean((r) => r.ours)}  licensecheck ${mean((r) => r.lc)}`);
+  }
   const rows = [...perId.entries()].sort((x, y) => y[1].n - x[1].n).slice(0, 15);
   console.log('| id | files | clearance | licensecheck |\n|---|---|---|---|');
   for (const [id, r] of rows) console.log(`| ${id} | ${r.n} | ${pct(r.ours, r.n)} | ${pct(r.lc, r.n)} |`);
@@ -131,3 +149,8 @@ score('scancode corpus without nuget/, SPDX ids, all four folders', scancode(fal
 score('scancode corpus without nuget/, single-license files, all four folders', scancode(false, false).filter((i) => i.expected.length === 1), 'all');
 score('scancode nuget/ URL-only files, SPDX ids', scancode(false, true), 'all');
 score('npm tree LICENSE files labelled by package.json license', npmTree(), 'any-of');
+{
+  const notices = npmSourceNotices();
+  console.log(`\nnpm source-file notices: excluded ${[...notices.excluded].map(([why, n]) => `${n} ${why}`).join('; ')}`);
+  score('npm source-file notices (headers, @license comments, SPDX tags of source files; package.json license = one SPDX id)', notices.items, 'any-of');
+}
