@@ -26,6 +26,7 @@ export default defineConfig({
           cli: resolve('electron/main/cli/main.ts'),
           'index-worker': resolve('electron/main/workers/index-worker.ts'),
           'analyze-worker': resolve('electron/main/workers/analyze-worker.ts'),
+          'query-worker': resolve('electron/main/workers/query-worker.ts'),
         },
         // Flat output: app-paths.ts finds the project root two levels above every chunk.
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -1,3 +1,4 @@
+import type { ApiEnvelope } from '../../shared/api/errors.js';
 import type { WritableDb } from './db/db-types.js';
 import type { EventBus } from './api/events.js';
 import type { JobRegistry } from './jobs/job-registry.js';
@@ -20,4 +21,6 @@ export interface AppContext {
   platform: PlatformPort;
   /** Folder holding the bundled resources (sample workspace, policies …). */
   resourcesDir: string;
+  /** Answers heavy read-only methods off the main thread (absent inside the query worker itself). */
+  queries?: { call(method: string, params: unknown): Promise<ApiEnvelope<unknown>> };
 }

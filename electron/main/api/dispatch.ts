@@ -4,6 +4,7 @@ import type { ApiMethod } from '../../../shared/api/contract.js';
 import { isApiMethod } from '../../../shared/api/methods.js';
 import { paramSchemas } from '../../../shared/api/schemas.js';
 import type { AppContext } from '../app-context.js';
+import { offloadedMethods } from '../workers/query-worker-protocol.js';
 import { logger } from '../log/logger.js';
 import type { ApiHandler } from './handler-types.js';
 import { handlers } from './handlers.js';
@@ -14,6 +15,7 @@ import { handlers } from './handlers.js';
  * 'internal' without their stack.
  */
 export async function dispatch(ctx: AppContext, method: string, params: unknown): Promise<ApiEnvelope<unknown>> {
+  if (ctx.queries && offloadedMethods.has(method)) return ctx.queries.call(method, params);
   try {
     if (!isApiMethod(method)) throw new AppError('not-found', `unknown API method "${method}"`);
     const parsed = paramSchemas[method].safeParse(params ?? undefined);

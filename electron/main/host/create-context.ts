@@ -6,6 +6,7 @@ import { appVersion, defaultResourcesDir } from '../app-paths.js';
 import { openWorkspace } from '../db/connection.js';
 import { recoverInterruptedScans } from '../db/repositories/scans-repo.js';
 import { JobRegistry } from '../jobs/job-registry.js';
+import { QueryWorkerClient } from '../workers/query-worker-client.js';
 
 export interface ContextOptions {
   workspacePath: string;
@@ -21,6 +22,8 @@ export function createAppContext(options: ContextOptions): AppContext & { close(
   recoverInterruptedScans(db);
   const events = new EventBus();
   const jobs = new JobRegistry(events);
+  const resourcesDir = options.resourcesDir ?? defaultResourcesDir;
+  const queries = new QueryWorkerClient({ workspacePath, resourcesDir, version: appVersion });
   return {
     db,
     workspacePath,
@@ -28,9 +31,11 @@ export function createAppContext(options: ContextOptions): AppContext & { close(
     events,
     jobs,
     platform: options.platform,
-    resourcesDir: options.resourcesDir ?? defaultResourcesDir,
+    resourcesDir,
+    queries,
     async close() {
       await jobs.shutdown();
+      await queries.close();
       db.close();
     },
   };

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** The worker entry points; each is a file in electron/main/workers/ and a bundle entry in out/main/. */
-export type WorkerEntry = 'index-worker' | 'analyze-worker';
+export type WorkerEntry = 'index-worker' | 'analyze-worker' | 'query-worker';
 
 const here = fileURLToPath(import.meta.url);
 /**
