@@ -1,5 +1,5 @@
 // Accuracy of the detector against Debian's licensecheck on labelled real data. Run: npx tsx bench/detect/accuracy.ts
-// (VERBOSE=1 lists our misses; ONLY=<words of a row name> scores only those rows).
+// (VERBOSE=1 lists our misses; ONLY=<regular expression> scores only the rows it matches).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -86,9 +86,9 @@ function npmTree(): Item[] {
   return items;
 }
 
-/** ONLY=<words> scores just the rows whose name contains them (e.g. ONLY=npm, ONLY=held-out). */
+/** ONLY=<regular expression> scores just the rows whose name matches it (e.g. ONLY=npm, ONLY="dev|spdx"). */
 function score(name: string, items: Item[], mode: 'any-of' | 'all' | 'flagged'): void {
-  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
+  if (process.env.ONLY && !new RegExp(process.env.ONLY).test(name)) return;
   if (items.length === 0) {
     console.log(`\n## ${name}: no data`);
     return;

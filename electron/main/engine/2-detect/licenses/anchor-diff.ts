@@ -49,12 +49,64 @@ function longestChain(anchorsRef: number[]): number[] {
   return chain.reverse();
 }
 
-/** Exact LCS alignment of two small slices, appended to ops. */
-function alignGap(ref: Int32Array, rs: number, re: number, text: Int32Array, ts: number, te: number, ops: Op[], textBase: number): void {
+/** How many times a large gap is anchored again inside itself (a reference that repeats a passage). */
+const GAP_ANCHOR_DEPTH = 3;
+
+/**
+ * Anchors inside a gap too large to align exactly: n-grams unique within the two slices (a passage that occurs
+ * twice in the reference, as Sleepycat's two BSD texts, is unique within the gap between the anchors around it).
+ * Returns false when no anchor is found.
+ */
+function anchorGap(ref: Int32Array, rs: number, re: number, text: Int32Array, ts: number, te: number, ops: Op[], textBase: number, depth: number): boolean {
+  const inRef = new Map<number, number>();
+  for (let i = rs; i + NGRAM <= re; i++) {
+    const h = ngramHash(ref, i);
+    inRef.set(h, inRef.has(h) ? -1 : i);
+  }
+  const inText = new Map<number, number>();
+  for (let j = ts; j + NGRAM <= te; j++) {
+    const h = ngramHash(text, j);
+    if ((inRef.get(h) ?? -1) < 0) continue;
+    inText.set(h, inText.has(h) ? -1 : j);
+  }
+  const anchorsRef: number[] = [];
+  const anchorsText: number[] = [];
+  const pairs = [...inText].filter(([, j]) => j >= 0).sort((a, b) => a[1] - b[1]);
+  for (const [h, j] of pairs) {
+    anchorsRef.push(inRef.get(h)!);
+    anchorsText.push(j);
+  }
+  const chain = longestChain(anchorsRef);
+  if (chain.length === 0) return false;
+  let refPos = rs;
+  let textPos = ts;
+  for (const k of chain) {
+    const r = anchorsRef[k]!;
+    const t = anchorsText[k]!;
+    if (r < refPos || t < textPos) {
+      const overlap = Math.max(refPos - r, textPos - t);
+      if (overlap >= NGRAM || r - t !== refPos - textPos) continue;
+      push(ops, 'eq', refPos, textPos - textBase, NGRAM - overlap);
+      refPos += NGRAM - overlap;
+      textPos += NGRAM - overlap;
+      continue;
+    }
+    alignGap(ref, refPos, r, text, textPos, t, ops, textBase, depth + 1);
+    push(ops, 'eq', r, t - textBase, NGRAM);
+    refPos = r + NGRAM;
+    textPos = t + NGRAM;
+  }
+  alignGap(ref, refPos, re, text, textPos, te, ops, textBase, depth + 1);
+  return true;
+}
+
+/** Exact LCS alignment of two small slices, appended to ops; large slices are anchored again first. */
+function alignGap(ref: Int32Array, rs: number, re: number, text: Int32Array, ts: number, te: number, ops: Op[], textBase: number, depth = 0): void {
   const n = re - rs;
   const m = te - ts;
   if (n === 0 && m === 0) return;
   if (n === 0 || m === 0 || n > GAP_DP_LIMIT || m > GAP_DP_LIMIT) {
+    if (n >= NGRAM && m >= NGRAM && depth < GAP_ANCHOR_DEPTH && anchorGap(ref, rs, re, text, ts, te, ops, textBase, depth)) return;
     if (n > 0) push(ops, 'del', rs, ts - textBase, n);
     if (m > 0) push(ops, 'ins', re, ts - textBase, m);
     return;

@@ -26,7 +26,8 @@ const RULES: FeatureRule[] = [
   },
   {
     name: 'mit-notice-retention',
-    clause: /above copyright notice and this permission notice shall be included in all copies/,
+    // X.Org's "(including the next paragraph)" and Khronos's "included unaltered" are still the clause.
+    clause: /above copyright notice and this permission notice (?:[a-z]+ ){0,4}?shall be included (?:[a-z]+ ){0,2}?in all copies/,
     requiredBy: /^(?:MIT|X11)$/,
     forbiddenFor: /^MIT-0$/,
   },
@@ -35,6 +36,34 @@ const RULES: FeatureRule[] = [
     clause: /except as contained in this notice the name/,
     requiredBy: /^X11$/,
     forbiddenFor: /^(?:MIT|MIT-0)$/,
+  },
+  {
+    name: 'x11-distribute-with-modifications',
+    strict: true,
+    clause: /\bdistribute distribute with modifications\b/,
+    requiredBy: /^X11-distribute-modifications-variant$/,
+    forbiddenFor: /^(?:X11|MIT)$/,
+  },
+  {
+    name: 'json-good-not-evil',
+    strict: true,
+    clause: /the software shall be used for good not evil/,
+    requiredBy: /^JSON$/,
+    forbiddenFor: /^(?:MIT|X11|MIT-0)$/,
+  },
+  // 0BSD grants without conditions; "hereby granted, provided that …" is ISC, HPND or one of their kin.
+  {
+    name: 'conditional-grant',
+    clause: /\bhereby granted provided that\b/,
+    requiredBy: /^$/,
+    forbiddenFor: /^0BSD$/,
+  },
+  {
+    name: 'smlnj-warranty-disclaimer',
+    strict: true,
+    clause: /\bwarranty disclaimer appear in supporting documentation\b/,
+    requiredBy: /^SMLNJ$/,
+    forbiddenFor: /^$/,
   },
   {
     name: 'isc-notice-retention',
@@ -71,6 +100,21 @@ const RULES: FeatureRule[] = [
     requiredBy: /^libutil-David-Nugent$/,
     forbiddenFor: /^$/,
   },
+  // MIT and HPND variants named after one project: each has a sentence the plain text lacks.
+  ...(
+    [
+      ['MIT-feh', /acknowledgment shall be given in the documentation and software packages that this software was used/],
+      ['MIT-advertising', /marketing and publicity materials and acknowledgment shall be given/],
+      ['MIT-enna', /publicly documented acknowledgment must be given/],
+      ['MIT-STK', /is asked to send the modifications to the original developer/],
+      ['MIT-Wu', /all redistributions must retain an intact copy of this copyright notice and disclaimer/],
+      ['MITNFA', /bug reporting email addresses/],
+      ['MIT-Khronos-old', /may mean it no longer accurately reflects khronos standards/],
+      ['Xnet', /shall be governed in all respects by the laws of the state of california/],
+      ['X11-swapped', /shall not be used in advertising or otherwise to promote the sale use or other dealings in this software without prior written authorization the software is provided as is/],
+      ['HPND-SMC', /distribute this python software/],
+    ] as const
+  ).map(([id, clause]): FeatureRule => ({ name: `${id.toLowerCase()}-clause`, strict: true, clause, requiredBy: new RegExp(`^${id}$`), forbiddenFor: /^$/ })),
   // The FSF's short permissive notices all grant "unlimited permission"; a GPL-style warranty paragraph is not one.
   {
     name: 'fsf-unlimited-permission',

@@ -5,7 +5,16 @@ import type { WordText } from './word-text.js';
 const LICENSING_CONTEXT = /\b(?:under|licensed|released|distributed|terms|covered|subject|available|license|licensing|redistribute|modify|governed|governs|comply|compliance|conditions)\b/;
 /** How far before the name that context may be, in characters of normalised words. */
 const CONTEXT_REACH = 90;
-const LATER = /^(?: [a-z0-9]+){0,6}? (?:or (?:at your option )?(?:any )?later|or newer|and later|and any later|plus|or any later|or higher|or greater|or above)\b/;
+// "version 3 of the GNU LGPL as published by the Free Software Foundation, or (at your option) any later version".
+const LATER = /^(?: as published by the free software foundation)?(?: [a-z0-9]+){0,6}? (?:or (?:at your (?:option|choice|discretion) )?(?:any )?later|or newer|and later|and any later|plus|or any later|or higher|or greater|or above)\b/;
+/** "under the terms of version 2 of the GNU General Public License": the version before the name. */
+const VERSION_BEFORE = /\b(?:version|v) (\d)(?: (\d))?(?: 0)? of (?:the )?$/;
+/**
+ * "either version 2.1 of the License, or (at your option) version 3": a choice of two versions (KDE's LGPL headers
+ * go on "or any later version accepted by the membership of KDE e.V.", which is not any later version).
+ */
+const SECOND_VERSION = /^(?: of the license)? or (?:at your option )?version (\d)(?: (\d))?(?: 0)?\b/;
+const SECOND_LATER = /^(?: of the license)? or (?:at your option )?(?:any )?later version\b(?! accepted)/;
 const ONLY = /^(?: of the license)? only\b|^ and only (?:version )?\d/;
 /** Phrases of the GNU notice itself (the program statement, warranty paragraph and "received a copy" sentence). */
 const NOTICE_WORDS = /(?:is|are) free software|you (?:can|may) redistribute (?:it|them)|redistribute (?:it|them) and or modify|distributed in the hope that (?:it|they) will be useful|you should have received a copy of the/;
@@ -15,6 +24,8 @@ const LINUX_COPYING = /^(?: [a-z]+){0,12}? see the file copying in the main dire
 function gnuId(family: 'gpl' | 'lgpl' | 'agpl', variant: string | undefined, major: string | undefined, minor: string | undefined): string | null {
   if (family === 'gpl') {
     if (!major) return 'GPL-1.0';
+    // There is no GPL 2.1: "the GNU General Public License … version 2.1" is a mistitled Lesser GPL header.
+    if (major === '2' && minor === '1') return 'LGPL-2.1';
     return ['1', '2', '3'].includes(major) ? `GPL-${major}.0` : null;
   }
   if (family === 'agpl') {
@@ -48,6 +59,23 @@ function versionAfter(t: WordText, tail: string, tailStart: number, nameLine: nu
   return { major: v[1], minor: v[2], length: v[0].length };
 }
 
+/** Characters of a code line (a string, an assignment, a list item): a bare name there is no statement. */
+const CODE_LINE = /["'`=[\]{}]|,\s*$/;
+
+/**
+ * A GNU short name that is all the words of its line ("LGPL", "GPLv2+", or "GPLv2." after a copyright statement,
+ * whose words are dropped): a license label by itself.
+ */
+function aloneOnLine(t: WordText, start: number, end: number): boolean {
+  const first = t.wordAt(start);
+  const last = t.wordAt(Math.max(start, end - 1));
+  const line = t.lines[first];
+  if (line === undefined || t.lines[last] !== line) return false;
+  if (first > 0 && t.lines[first - 1] === line) return false;
+  if (last + 1 < t.words.length && t.lines[last + 1] === line) return false;
+  return t.rawLine !== undefined && !CODE_LINE.test(t.rawLine(line));
+}
+
 /** GNU GPL / LGPL / AGPL notices and mentions: the version and "or (at your option) any later version" decide the id. */
 export function gnuNotices(t: WordText): NoticeHit[] {
   const hits: NoticeHit[] = [];
@@ -60,7 +88,11 @@ export function gnuNotices(t: WordText): NoticeHit[] {
     const nameEnd = m.index + m[0].length;
     const tail = t.joined.slice(nameEnd, nameEnd + 400);
     const nameLine = t.lines[t.wordAt(m.index)] ?? 0;
-    const { major, minor, length: versionEnd } = versionAfter(t, tail, nameEnd, nameLine, m[3]);
+    const after = versionAfter(t, tail, nameEnd, nameLine, m[3]);
+    const { length: versionEnd } = after;
+    const prior = after.major ? null : VERSION_BEFORE.exec(before);
+    const major = after.major ?? prior?.[1];
+    const minor = after.major ? after.minor : prior?.[2];
     const afterVersion = tail.slice(versionEnd);
     // An exception *to* the GPL ("gcc's library exception to the GPL v3") names the license it amends, not this file's.
     if (/\bexceptions? to (?:the )?$/.test(before)) continue;
@@ -71,26 +103,29 @@ export function gnuNotices(t: WordText): NoticeHit[] {
     const copula = /\b(?:is|are) (?:the )?$/.test(before) && Boolean(major);
     const noticeSentence = /(?:see the|received a copy of the) $/.test(before) || /^ for more details/.test(tail);
     const contextual = LICENSING_CONTEXT.test(before) || published || titled || copula || noticeSentence;
-    if (!contextual && !(major && /^ (?:or later|plus|only|licensed|license)\b/.test(afterVersion))) continue;
     const linux = !major && family === 'gpl' ? LINUX_COPYING.exec(tail) : null;
     const base = linux ? 'GPL-2.0' : gnuId(family, variant, major, minor);
     if (!base) continue;
     const later = linux ? null : LATER.exec(afterVersion);
     const only = linux !== null || ONLY.test(afterVersion);
     const orLater = (!major && !linux) || (later !== null && !only);
-    const end = linux ? nameEnd + linux[0].length : nameEnd + versionEnd + (later ? later[0].length : 0);
+    const second = major && !later && !only ? SECOND_VERSION.exec(afterVersion) : null;
+    const secondBase = second ? gnuId(family, variant, second[1], second[2]) : null;
+    const secondLater = second ? SECOND_LATER.exec(afterVersion.slice(second[0].length)) : null;
+    const end = linux ? nameEnd + linux[0].length : nameEnd + versionEnd + (later ? later[0].length : 0) + (secondBase ? second![0].length + (secondLater?.[0].length ?? 0) : 0);
+    if (!contextual && !(major && /^ (?:or later|plus|only|licensed|license)\b/.test(afterVersion)) && !aloneOnLine(t, m.index, end)) continue;
     const [first, last] = t.lineRange(m.index, end);
     const around = t.joined.slice(Math.max(0, m.index - 200), end + 200);
     const notice = NOTICE_WORDS.test(around) || noticeSentence || linux !== null;
     hits.push({
       kind: notice ? 'license-notice' : 'license-reference',
-      license: `${base}-${orLater ? 'or-later' : 'only'}`,
+      license: secondBase && secondBase !== base ? `${base}-only OR ${secondBase}-${secondLater ? 'or-later' : 'only'}` : `${base}-${orLater ? 'or-later' : 'only'}`,
       first,
       last,
       matchedBy: linux ? 'notice:gpl-linux-copying' : `notice:${family}${major ? '' : '-unversioned'}`,
       start: m.index,
       end,
-      weak: linux ? undefined : !major ? 'unversioned' : !later && !only ? 'version-only' : undefined,
+      weak: linux || secondBase ? undefined : !major ? 'unversioned' : !later && !only ? 'version-only' : undefined,
     });
   }
   return mergeGnuMentions(hits);

@@ -19,7 +19,7 @@ function fieldValue(value: string): { license: string; score?: number } | null {
 }
 
 /**
- * Package metadata and README forms: "License: MIT" lines, `"license": "MIT"` (package.json, composer.json),
+ * Package metadata and README forms: "License: MIT" lines, "@license MIT" tags, "License MIT", "license (MIT)", `"license": "MIT"` (package.json, composer.json),
  * `license = "MIT OR Apache-2.0"` (Cargo, pyproject), `spec.license = 'MIT'` (gemspec), `<license>` elements,
  * Python classifiers, shields.io license badges, and the first line under a "## License" heading.
  */
@@ -30,6 +30,12 @@ const FIELDS: Array<[RegExp, string, RegExp]> = [
   [/^[ \t]{0,2}"licen[sc]es?"[ \t]*:[ \t]*\[?[ \t]*"([^"\n]{1,80})"/gim, 'reference:license-field', /"licen[cs]es?"/i],
   [/<licen[sc]e(?:\s[^>]{0,80})?>[ \t]*([^<\n]{1,80})<\/licen[sc]e>/gi, 'reference:license-field', /<licen[cs]e/i],
   [/\bLicen[sc]e :: (?:OSI Approved :: )?([^"'\n]{1,80})/g, 'reference:classifier', /Licen[cs]e :: /],
+  // JSDoc / Closure Compiler "@license MIT" (also "@license MIT https://…"); "@license React" names no license.
+  [/^[ \t#*/;>!-]{0,8}@licen[sc]e[ \t]+([^\n]{1,80})/gim, 'reference:license-tag', /@licen[cs]e/i],
+  // "License MIT" without a separator: the rest of the line must be an SPDX expression.
+  [/^[ \t#*/;>!-]{0,8}licen[sc]e[ \t]+([A-Za-z0-9.+-]+(?:[ \t]+(?:AND|OR|WITH)[ \t]+[A-Za-z0-9.+-]+)*)[ \t]*\.?[ \t]*(?:\*\/)?[ \t]*$/gim, 'reference:license-field', /licen[cs]e/i],
+  // "license (MIT): https://…", "licensed (MIT)".
+  [/\blicen[sc](?:e|ed)[ \t]*\(([A-Za-z0-9.+-]{2,40})\)/gi, 'reference:license-field', /licen[cs]e/i],
   [/img\.shields\.io\/badge\/licen[cs]e-((?:[^-/\s)]|--){1,60})-[A-Za-z0-9]+/gi, 'reference:badge', /shields\.io/i],
   [/^[ \t]{0,3}(?:#{1,6}[ \t]*licen[sc]e[ \t]*#*|licen[sc]e\r?\n[=-]{3,})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*([^\n]{1,120})/gim, 'reference:license-heading', /licen[cs]e/i],
 ];

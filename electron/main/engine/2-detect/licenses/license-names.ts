@@ -57,6 +57,8 @@ const ALIASES: Record<string, string> = {
   'postgresql license': 'PostgreSQL',
   'ncsa': 'NCSA',
   'university of illinois ncsa open source license': 'NCSA',
+  // LLVM's headers: "This file is distributed under the University of Illinois Open Source License."
+  'university of illinois open source license': 'NCSA',
   'do what the f ck you want to public license': 'WTFPL',
   'do what the fuck you want to public license': 'WTFPL',
   'creative commons attribution 4 0': 'CC-BY-4.0',

@@ -42,6 +42,43 @@ function rank(a: TextMatch, b: TextMatch): number {
   );
 }
 
+/** A reference that explains this much more of the text than the best match is a compound of its parts. */
+const COMPOUND_COVERAGE = 1.5;
+/** …when its score is at most this much lower (the parts align more tightly than the whole). */
+const COMPOUND_SCORE_MARGIN = 0.05;
+const COMPOUND_SLACK = 3;
+
+/**
+ * A reference made of several texts (Python-2.0 = PSF + BeOpen + CNRI + CWI licenses; Sleepycat = its own clauses +
+ * two BSD texts) whose alignment covers the best match and many more words, at nearly its score.
+ */
+function compoundOf(group: TextMatch[]): TextMatch | null {
+  const best = group[0]!;
+  let found: TextMatch | null = null;
+  for (const m of group) {
+    if (m === best || m.matched < best.matched * COMPOUND_COVERAGE || m.score < best.score - COMPOUND_SCORE_MARGIN) continue;
+    if (m.start > best.start + COMPOUND_SLACK || m.end < best.end - COMPOUND_SLACK) continue;
+    if (!found || m.matched > found.matched) found = m;
+  }
+  return found;
+}
+
+/** Scores this close to the first consistent sibling are a tie: the one explaining more of the text wins. */
+const SIBLING_TIE = 0.03;
+
+/**
+ * The best match whose clauses agree with the text. When the best is ruled out, its nearest consistent siblings are
+ * compared by how much of the text they explain (plain HPND over a fragment-sized HPND variant).
+ */
+function firstConsistent(group: TextMatch[], text: string): TextMatch | undefined {
+  const consistent = group.filter((m) => featureConflicts(m.ref.id, text).length === 0);
+  const first = consistent[0];
+  if (!first || first === group[0]) return first;
+  let chosen = first;
+  for (const m of consistent) if (m.score >= first.score - SIBLING_TIE && m.matched > chosen.matched) chosen = m;
+  return chosen;
+}
+
 /**
  * Finds reference texts and resolves overlapping candidates: the best-scoring reference wins unless a
  * distinguishing clause contradicts it, in which case the best sibling consistent with the clauses wins.
@@ -58,13 +95,26 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     else groups.push([m]);
   }
   const out: ResolvedTextMatch[] = [];
+  const compounds: TextMatch[] = [];
   for (const group of groups) {
+    const compound = compoundOf(group);
+    if (compound) {
+      group.splice(group.indexOf(compound), 1);
+      group.unshift(compound);
+    }
     const best = group[0]!;
-    const text = input.words.slice(best.start, best.end).join(' ');
-    const consistent = group.find((m) => featureConflicts(m.ref.id, text).length === 0);
+    // Clauses are read over every word the group's alignments cover: the X11 name clause after an MIT-sized match.
+    const text = input.words.slice(Math.min(...group.map((m) => m.start)), Math.max(...group.map((m) => m.end))).join(' ');
+    const consistent = firstConsistent(group, text);
     // No sibling fits: the best stands, unless it lacks the very clause that makes it a named variant.
     if (!consistent && strictConflicts(featureConflicts(best.ref.id, text)).length > 0) out.push({ match: best, id: best.ref.id, accepted: false });
     else out.push({ match: consistent ?? best, id: (consistent ?? best).ref.id, accepted: true });
+    if (compound && (consistent ?? best) === compound) compounds.push(compound);
+  }
+  // The parts of a compound text (Sleepycat's BSD texts, Python's PSF and CNRI licenses) are that text, not more.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const o = out[i]!;
+    if (compounds.some((c) => c !== o.match && o.match.start >= c.start - COMPOUND_SLACK && o.match.end <= c.end + COMPOUND_SLACK)) out.splice(i, 1);
   }
   for (const m of matches) {
     if (m.score >= acceptScore(m.ref)) continue;

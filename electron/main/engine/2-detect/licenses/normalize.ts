@@ -75,7 +75,9 @@ const MERGE_PAIRS: Record<string, Record<string, string>> = {
 /** Line starts with a copyright statement (placeholder or real): dropped from license matching, as SPDX says. */
 const COPYRIGHT_LINE = /^(?:portions\s+)?(?:copyright\s*(?:\(c\)|©)|\(c\)\s*(?:copyright\b|\d|[A-Z])|©|copyright\b\s*(?:\d{2,4}|[<[{]|by\b|:|$))/i;
 const ALL_RIGHTS_ONLY = /^all\s+rights\s+reserved\W*$/i;
-const LICENSE_AFTER_COPYRIGHT = /[.;]\s+(?=(?:[\w-]+\s+){0,6}?(?:licen[cs]ed|released|distributed|available|use of this|see\b))/i;
+const LICENSE_AFTER_COPYRIGHT = /[.;]\s+(?=(?:[\w-]+\s+){0,6}?(?:licen[cs]ed|released|distributed|available|use of this|see\b))|[.,;]?\s+(?=(?:[AL]?GPL|LGPL)(?:[- ]?v?\d(?:\.\d)?)?\+?(?:\s+or\s+later|\s+only)?[\s.*/#-]*$)/i;
+/** Doxygen source listings number every line ("<a name="l00012"></a>00012", `<span class="lineno">12</span>`). */
+const DOXYGEN_LINE_NUMBER = /<a (?:id="l\d+" )?name="l\d+"><\/a>(?:\s*\d+(?=[\s&<]))?|<span class="lineno">(?:<a [^<>]*>)?\s*\d*\s*(?:<\/a>)?<\/span>/g;
 const SPDX_TAG_LINE = /SPDX-(?:License-Identifier|FileCopyrightText)\s*:/i;
 /** Leading word-like comment markers (punctuation markers vanish with punctuation anyway). */
 const WORD_COMMENT = /^(?:@?rem|dnl)\b/i;
@@ -83,6 +85,8 @@ const WORD_COMMENT = /^(?:@?rem|dnl)\b/i;
 const LIST_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\d{1,3}[.)]?)*(?=\s|$)/i;
 const STRING_ESCAPE = /\\[nrt]/g;
 const HTML_TAG = /<\/?[a-zA-Z][^<>\n]{0,200}>/g;
+/** Real HTML elements only: "<copyright holders>" placeholders of reference texts stay words. */
+const LEADING_HTML_TAG = /^\s*<\/?(?:a|span|div|pre|p|br|b|i|u|code|tt|font|td|tr|th|li|ul|ol|h[1-6]|em|strong|small|big|blockquote|table|tbody)\b[^<>\n]{0,200}>/i;
 const HTML_ENTITY = /&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
 
 function isWordCode(c: number): boolean {
@@ -104,6 +108,9 @@ function firstWordIndex(line: string): number {
 
 /** Removes comment markers, list markers and markup from one line; returns the part to tokenise. */
 export function cleanLine(line: string): string {
+  if (line.includes('"l') || line.includes('lineno')) line = line.replace(DOXYGEN_LINE_NUMBER, ' ');
+  // A line that opens with markup (an HTML source listing): its tags go before the first word is sought.
+  if (LEADING_HTML_TAG.test(line)) line = line.replace(HTML_TAG, ' ');
   let start = firstWordIndex(line);
   if (start < 0) return '';
   let rest = line.slice(start);
@@ -169,7 +176,8 @@ export function normalizeWords(text: string, options: NormalizeOptions = {}): No
     if (options.dropCopyrightLines && isCopyrightLine(line)) {
       if (options.collectCopyrightWords) for (const w of line.toLowerCase().match(/[a-z0-9]+/g) ?? []) copyrightWords.add(w);
       // "Copyright 2014 Jane. Licensed under the BSD 2-clause license.": the statement goes, the license stays.
-      const after = LICENSE_AFTER_COPYRIGHT.exec(line);
+      // An SPDX tag is read by its own rule: none of its words are a second statement.
+      const after = SPDX_TAG_LINE.test(line) ? null : LICENSE_AFTER_COPYRIGHT.exec(line);
       if (!after) return;
       line = line.slice(after.index + after[0].length);
     }

@@ -83,7 +83,7 @@ function fullNameReferences(t: WordText): NoticeHit[] {
 }
 
 /** Names without a version that still name one license unambiguously. */
-const UNVERSIONED_NAMES = new Set(['ruby license', 'microsoft public license', 'microsoft reciprocal license', 'postgresql license', 'university of illinois ncsa open source license', 'do what f ck you want to public license', 'do what fuck you want to public license', 'mit license', 'isc license', 'zlib license', 'boost software license', 'unlicense', 'the unlicense', 'bsd 3 clause license', 'bsd 2 clause license', 'new bsd license', 'simplified bsd license', 'modified bsd license', 'wtfpl', 'expat license']);
+const UNVERSIONED_NAMES = new Set(['ruby license', 'microsoft public license', 'microsoft reciprocal license', 'postgresql license', 'university of illinois ncsa open source license', 'university of illinois open source license', 'do what f ck you want to public license', 'do what fuck you want to public license', 'mit license', 'isc license', 'zlib license', 'boost software license', 'unlicense', 'the unlicense', 'bsd 3 clause license', 'bsd 2 clause license', 'new bsd license', 'simplified bsd license', 'modified bsd license', 'wtfpl', 'expat license']);
 
 function canonicalUrl(url: string): string {
   return url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[/#?]+$/, '').replace(/\.(?:html?|php|txt)$/, '');
@@ -129,8 +129,9 @@ export function licenseFromUrl(raw: string): string | null {
   if (m) return idFromLowercase(m[1]!) ?? ({ mit: 'MIT', isc: 'ISC', unlicense: 'Unlicense', 'bsd-3-clause': 'BSD-3-Clause', 'bsd-2-clause': 'BSD-2-Clause', 'apache-2.0': 'Apache-2.0', 'mpl-2.0': 'MPL-2.0', 'gpl-3.0': 'GPL-3.0-only', 'gpl-2.0': 'GPL-2.0-only', 'lgpl-3.0': 'LGPL-3.0-only', 'agpl-3.0': 'AGPL-3.0-only' } as Record<string, string>)[m[1]!] ?? null;
   m = /^eclipse\.org\/(?:legal\/epl-v(\d)0|org\/documents\/epl-v(\d)0|legal\/epl-(\d)\.0)$/.exec(url);
   if (m) return `EPL-${m[1] ?? m[2] ?? m[3]}.0`;
-  m = /^gnu\.org\/(?:licenses|copyleft)\/(l?gpl|agpl)$/.exec(url);
-  if (m) return { gpl: 'GPL-1.0-or-later', lgpl: 'LGPL-2.0-or-later', agpl: 'AGPL-3.0-or-later' }[m[1]!]!;
+  // Unversioned pages; "lesser" is the Lesser GPL's page, and "Lesser" names exist from 2.1 on.
+  m = /^gnu\.org\/(?:licenses|copyleft)\/(l?gpl|agpl|lesser)$/.exec(url);
+  if (m) return { gpl: 'GPL-1.0-or-later', lgpl: 'LGPL-2.0-or-later', agpl: 'AGPL-3.0-or-later', lesser: 'LGPL-2.1-or-later' }[m[1]!]!;
   return catalogUrls().get(url) ?? null;
 }
 
