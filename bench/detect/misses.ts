@@ -30,7 +30,7 @@ function scancodeDev(single: boolean): Labelled[] {
   return out;
 }
 
-const items = process.argv.includes('--npm')
+const items: Labelled[] = process.argv.includes('--npm')
   ? npmSourceNotices().items.map((i) => ({ file: i.file, shown: path.relative(treeDir, i.file), expected: i.expected }))
   : scancodeDev(process.argv.includes('--single'));
 let missed = 0;
