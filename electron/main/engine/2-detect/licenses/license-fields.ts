@@ -2,7 +2,7 @@ import type { LineIndex } from '../text/lines.js';
 import { scanSlices, type TextSlice } from './focus.js';
 import { longestName, phraseWords, scoreOf } from './license-names.js';
 import type { NoticeHit } from './notice-hit.js';
-import { CONVENTION_SCORE } from './notice-families.js';
+import { CONVENTION_SCORE, PUBLIC_DOMAIN } from './notice-families.js';
 import { spdxExpressionOf } from './spdx-tags.js';
 
 /** A license field's value: an SPDX expression ("MIT OR Apache-2.0") as it is, else a license name. */
@@ -14,6 +14,7 @@ function fieldValue(value: string): { license: string; score?: number } | null {
   }
   // The Python classifier "Apache Software License" and a bare "Apache License" field: today's Apache license.
   if (/^(?:the )?apache(?: software)? licen[cs]e$/i.test(trimmed)) return { license: 'Apache-2.0', score: CONVENTION_SCORE };
+  if (/^public[ -]domain\b/i.test(trimmed)) return { license: PUBLIC_DOMAIN };
   const name = longestName(phraseWords(trimmed), 0);
   return name ? { license: name.id, ...scoreOf(name) } : null;
 }

@@ -45,6 +45,13 @@ function phraseReferences(t: WordText): NoticeHit[] {
   const licensed = /\blicensed\b/g;
   for (let m = licensed.exec(t.joined); m; m = licensed.exec(t.joined)) {
     const end = t.wordAt(m.index);
+    // "Licensed MIT", "licensed as MIT": the name right after the word.
+    const nameAt = t.words[end + 1] === 'as' ? end + 2 : end + 1;
+    const following = longestName(t.words, nameAt);
+    if (following) {
+      const [first, last] = t.lineRange(m.index, t.offsetOf(nameAt + following.used));
+      hits.push({ kind: 'license-reference', license: following.id, first, last, matchedBy: 'reference:phrase', start: m.index, end: t.offsetOf(nameAt + following.used), ...scoreOf(following) });
+    }
     for (let at = Math.max(0, end - 6); at < end; at++) {
       const name = longestName(t.words, at);
       if (!name || at + name.used > end) continue;
