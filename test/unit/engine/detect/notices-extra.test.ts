@@ -45,6 +45,13 @@ License can be found in \`/usr/share/common-licenses/GPL'.`;
     expect(ids('/*! HTML5 Shiv | MIT/GPL2 Licensed */').sort()).toEqual(['GPL-2.0-only', 'MIT']);
   });
 
+  it('"Licensed MIT" and "licensed as Apache 2.0": the name right after the word', () => {
+    expect(ids('// Licensed MIT. Copyright 2020 Example')).toEqual(['MIT']);
+    expect(ids('This library is licensed as Apache License 2.0.')).toEqual(['Apache-2.0']);
+    // "licensed" with no license name after it or before it is nothing.
+    expect(ids('This feature is licensed per seat by the vendor.')).toEqual([]);
+  });
+
   it('full license names anywhere, and license URLs of stewards', () => {
     expect(ids('This plug-in is provided under the Eclipse Public License Version 1.0 ("EPL").')).toEqual(['EPL-1.0']);
     expect(ids('see https://www.eclipse.org/legal/epl-v10.html')).toEqual(['EPL-1.0']);
