@@ -6,7 +6,8 @@ import type { ScanOptions, ScanStats } from '../../../shared/model/scan.js';
 import { AppError } from '../../../shared/api/errors.js';
 import { expandArchives } from './1-walk/archive-expander.js';
 import { archiveKind } from './1-walk/archives/index.js';
-import { walkTree, type WalkedFile } from './1-walk/repo-walker.js';
+import { walkTreeAsync, type WalkedFile } from './1-walk/repo-walker.js';
+import { AnalysisAhead } from './analysis-ahead.js';
 import type { FileAnalysis } from './2-detect/analyze-file.js';
 import { isLicenseFileName, licenseMismatches, type LicenseFileEvidence } from './2-detect/inventory/license-mismatch.js';
 import { mergeSources, type SourceInventory } from './2-detect/inventory/merge-sources.js';
@@ -63,6 +64,13 @@ interface FolderPlan {
   source: ProjectSource;
   files: WalkedFile[];
   roots: Map<string, string>;
+  previous: Map<string, PreviousFile>;
+  ahead: AnalysisAhead;
+}
+
+/** Unchanged since the previous scan (same size and modification time): its stored results are reused. */
+function isUnchanged(file: WalkedFile, old: PreviousFile | undefined): old is PreviousFile {
+  return old !== undefined && old.current && old.size === file.size && old.mtimeMs === file.mtimeMs;
 }
 
 /**
@@ -107,9 +115,14 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       continue;
     }
     ports.progress({ phase: 'walking', done: 0, total: null, bytes: 0, currentPath: source.path });
-    const walk = walkTree(source.path, {
+    const previous = options.incremental ? ports.previousFiles(source.path) : new Map<string, PreviousFile>();
+    const ahead = new AnalysisAhead(ports.analyze, { maxFileBytes: options.maxFileBytes });
+    const walk = await walkTreeAsync(source.path, {
       shouldStop: ports.isCancelled,
       onDirectory: (rel, filesSoFar) => ports.progress({ phase: 'walking', done: filesSoFar, total: null, bytes: 0, currentPath: rel }),
+      onFile: (file) => {
+        if (!isUnchanged(file, previous.get(file.relPath))) ahead.offer(file);
+      },
     });
     checkCancel();
     warnings.push(...walk.warnings.map((w) => ({ path: w.relPath, location: null, message: w.message })));
@@ -146,7 +159,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     const inventory = buildInventory(source.path, path.basename(source.path), manifests);
     inventories.push(inventory);
     warnings.push(...inventory.warnings);
-    folders.push({ source, files: walk.files, roots: inventory.roots });
+    folders.push({ source, files: walk.files, roots: inventory.roots, previous, ahead });
   }
 
   const merged = mergeSources(inventories);
@@ -161,7 +174,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
   const total = folders.reduce((n, f) => n + f.files.length, 0);
   let done = 0;
   for (const folder of folders) {
-    const previous = options.incremental ? ports.previousFiles(folder.source.path) : new Map<string, PreviousFile>();
+    const { previous, ahead } = folder;
     const locate = componentLocator(folder.roots);
     const pendingFiles: FileRecord[] = [];
     const pendingContents: ContentRecord[] = [];
@@ -237,7 +250,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
       checkCancel();
       const componentKey = locate(file.relPath);
       const old = previous.get(file.relPath);
-      if (old && old.current && old.size === file.size && old.mtimeMs === file.mtimeMs) {
+      if (isUnchanged(file, old)) {
         if (componentKey === old.componentKey) {
           // Unchanged and still in the same component: copied below in one statement with the others.
           copied.add(file.relPath);
@@ -248,7 +261,8 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
         done++;
         continue;
       }
-      const task = ports.analyze(file.absPath, { maxFileBytes: options.maxFileBytes }).then((analysis) => {
+      const started = ahead.claim(file.relPath) ?? ports.analyze(file.absPath, { maxFileBytes: options.maxFileBytes });
+      const task = started.then((analysis) => {
         record(file, componentKey, analysis, null);
         done++;
         ports.progress({ phase: 'detecting', done, total, bytes: stats.bytes, currentPath: file.relPath });

@@ -22,6 +22,8 @@ export interface WalkOptions {
   /** Called often; return true to stop the walk early (cancellation). */
   shouldStop?: () => boolean;
   onDirectory?: (relPath: string, filesSoFar: number) => void;
+  /** Called for each file as it is found, so work on it can start before the walk ends. */
+  onFile?: (file: WalkedFile) => void;
 }
 
 export interface WalkResult {
@@ -59,6 +61,28 @@ function isInside(root: string, candidate: string): boolean {
  * syntax) apply to their directory and below.
  */
 export function walkTree(root: string, options: WalkOptions = {}): WalkResult {
+  const steps = walkSteps(root, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * walkTree that lets the event loop run every few milliseconds, so that files handed out through `onFile` are
+ * worked on (by worker threads whose replies arrive on this loop) while the walk goes on.
+ */
+export async function walkTreeAsync(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const steps = walkSteps(root, options);
+  let last = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - last > 5) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
+}
+
+/** The walk, one directory per step. */
+function* walkSteps(root: string, options: WalkOptions): Generator<void, WalkResult, void> {
   const files: WalkedFile[] = [];
   const warnings: WalkWarning[] = [];
   const rootReal = realpathSync(root);
@@ -141,7 +165,9 @@ export function walkTree(root: string, options: WalkOptions = {}): WalkResult {
         if (text === '.git' || ignore.ignores(rel, false)) continue;
         try {
           const stat = entry.isSymbolicLink() ? statSync(abs) : lstatSync(abs);
-          files.push({ relPath: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, viaSymlink });
+          const file: WalkedFile = { relPath: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, viaSymlink };
+          files.push(file);
+          options.onFile?.(file);
         } catch (error) {
           warnings.push({ relPath: rel, message: `cannot stat: ${(error as Error).message}` });
         }
@@ -149,6 +175,7 @@ export function walkTree(root: string, options: WalkOptions = {}): WalkResult {
       // sockets, FIFOs and devices are not content: silently skipped
     }
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
+    yield;
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, warnings, stopped };

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkTree } from '../../../../electron/main/engine/1-walk/repo-walker.js';
+import { walkTree, walkTreeAsync } from '../../../../electron/main/engine/1-walk/repo-walker.js';
 import { makeTempDir } from '../../../helpers/temp-dir.js';
 
 function touch(root: string, relative: string, content = 'x'): void {
@@ -92,5 +92,15 @@ describe('walkTree', () => {
     } finally {
       chmodSync(path.join(root, 'locked'), 0o755);
     }
+  });
+
+  it('the async walk hands out each file as it is found and ends with the same result as the blocking one', async () => {
+    const root = makeTempDir();
+    for (let d = 0; d < 40; d++) for (let f = 0; f < 25; f++) touch(root, `d${String(d).padStart(2, '0')}/sub/f${f}.txt`, `${d}-${f}`);
+    const handedOut: string[] = [];
+    const walked = await walkTreeAsync(root, { onFile: (file) => handedOut.push(file.relPath) });
+    expect(walked).toEqual(walkTree(root));
+    expect(walked.files).toHaveLength(1000);
+    expect([...handedOut].sort()).toEqual(walked.files.map((f) => f.relPath));
   });
 });
