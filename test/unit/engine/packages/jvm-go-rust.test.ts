@@ -116,10 +116,9 @@ describe('Rust', () => {
     ]);
   });
 
-  it('a workspace-inherited license is reported, not invented', () => {
+  it('a workspace-inherited license is left to the workspace root, not invented', () => {
     const r = parseManifest('Cargo.toml', '[package]\nname = "member"\nversion.workspace = true\nlicense.workspace = true\n');
-    expect(r.packages[0]).toMatchObject({ version: null, declaredLicense: null });
-    expect(r.problems[0]!.message).toMatch(/inherited from the workspace/);
+    expect(r.packages[0]).toMatchObject({ version: null, declaredLicense: null, inherits: { from: 'cargo-workspace', fields: ['license', 'version'] } });
   });
 
   it('Cargo.lock: checksums, versioned dependency strings, git sources, direct from the local crate', () => {

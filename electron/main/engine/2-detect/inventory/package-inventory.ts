@@ -4,6 +4,7 @@ import type { ComponentFindingRecord, ComponentRecord, EdgeRecord, WarningRecord
 import { normaliseDeclaredLicense } from '../packages/index.js';
 import type { FoundPackage, ManifestResult } from '../packages/types.js';
 import { componentKey } from './component-key.js';
+import { inheritFromManifests } from './inherit-from-manifests.js';
 
 export interface ParsedManifest {
   /** Relative to the source root. */
@@ -47,6 +48,7 @@ export function buildInventory(sourcePath: string, sourceName: string, manifests
   const findings: ComponentFindingRecord[] = [];
   const warnings: WarningRecord[] = [];
   const rangeDependencies: { fromKey: string; dependencies: NonNullable<FoundPackage['declaredDependencies']> }[] = [];
+  inheritFromManifests(manifests);
 
   // Own manifests first, so that their root and license win; then lockfiles.
   const ordered = [...manifests].sort((a, b) => Number(isLockLike(a)) - Number(isLockLike(b)) || a.path.localeCompare(b.path));

@@ -39,6 +39,30 @@ export interface FoundPackage {
    * `purl` (a purl without version) to mark those direct.
    */
   declaredDependencies?: DeclaredDependency[];
+  /** Fields the manifest leaves to a manifest above it (a Cargo workspace root, a Maven parent pom). */
+  inherits?: Inheritance;
+}
+
+/** Where an inherited field comes from: resolved across manifests by the inventory (inherit-from-manifests.ts). */
+export interface Inheritance {
+  /** 'cargo-workspace': the nearest Cargo.toml above with [workspace]; 'maven-parent': the pom at `relativePath`. */
+  from: 'cargo-workspace' | 'maven-parent';
+  fields: ('license' | 'version')[];
+  /** maven-parent: the parent pom's path relative to this manifest's directory (Maven's default "../pom.xml"). */
+  relativePath?: string;
+  /** maven-parent: "groupId:artifactId" of the parent, to check that the pom found there is the one meant. */
+  coordinates?: string;
+}
+
+/** What a manifest offers to those below it: a Cargo workspace's [workspace.package], a pom's own values. */
+export interface Inheritable {
+  kind: 'cargo-workspace' | 'maven-parent';
+  /** maven-parent: "groupId:artifactId" of this pom. */
+  coordinates?: string;
+  license: string | null;
+  version: string | null;
+  /** This manifest's own license is itself inherited from further up (a Maven grandparent). */
+  inherits?: Inheritance;
 }
 
 /** A dependency as a manifest declares it, by name and version range. */
@@ -70,4 +94,6 @@ export interface ManifestResult {
   packages: FoundPackage[];
   edges: FoundEdge[];
   problems: ManifestProblem[];
+  /** Values packages in manifests below may inherit (see Inheritance). */
+  inheritable?: Inheritable;
 }

@@ -14,6 +14,15 @@ export function readCargoToml(content: string): ManifestResult {
   const b = new ManifestBuilder('Cargo.toml');
   const toml = parseToml(content, b);
   if (!toml) return b.result();
+  // A workspace root (virtual or not) offers [workspace.package] values to its members.
+  if (isRecord(toml['workspace'])) {
+    const shared = rec(rec(toml['workspace'])['package']);
+    b.offer({
+      kind: 'cargo-workspace',
+      license: typeof shared['license'] === 'string' ? str(shared['license'], MAX_LICENSE) : null,
+      version: typeof shared['version'] === 'string' ? str(shared['version'], 256) : null,
+    });
+  }
   const pkgTable = rec(toml['package']);
   const name = str(pkgTable['name'], 512);
   if (!name) return b.result();
@@ -35,10 +44,11 @@ export function readCargoToml(content: string): ManifestResult {
   addAll(toml);
   for (const [, target] of entries(toml['target'])) addAll(rec(target));
 
-  // `version.workspace = true` and `license.workspace = true` inherit from the workspace root, read there.
+  // `version.workspace = true` and `license.workspace = true` inherit from the workspace root: filled in by the
+  // inventory, which sees every manifest of the tree.
   const version = typeof pkgTable['version'] === 'string' ? str(pkgTable['version'], 256) : null;
   const license = typeof pkgTable['license'] === 'string' ? str(pkgTable['license'], MAX_LICENSE) : null;
-  if (isRecord(pkgTable['license'])) b.problem('/package/license', 'license is inherited from the workspace (license.workspace = true)');
+  const inherited = (['license', 'version'] as const).filter((field) => rec(pkgTable[field])['workspace'] === true);
   const authors = arr(pkgTable['authors']).map((a) => str(a, 256)).filter((a): a is string => a !== null);
   const homepage = typeof pkgTable['homepage'] === 'string' ? str(pkgTable['homepage'], 2048) : null;
   const pkg = cargoPackage(name, version, {
@@ -52,6 +62,7 @@ export function readCargoToml(content: string): ManifestResult {
   addReference(pkg, 'website', homepage);
   if (typeof pkgTable['repository'] === 'string') addReference(pkg, 'vcs', pkgTable['repository']);
   if (declared.length > 0) pkg.declaredDependencies = declared;
+  if (inherited.length > 0) pkg.inherits = { from: 'cargo-workspace', fields: inherited };
   b.add(pkg);
   return b.result();
 }

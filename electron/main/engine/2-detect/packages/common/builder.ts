@@ -1,5 +1,5 @@
 import type { DependencyScope, Ecosystem } from '../../../../../../shared/model/component.js';
-import type { DeclaredDependency, FoundEdge, FoundPackage, ManifestProblem, ManifestResult } from '../types.js';
+import type { DeclaredDependency, FoundEdge, FoundPackage, Inheritable, ManifestProblem, ManifestResult } from '../types.js';
 import { buildPurl, type PurlType } from './purl.js';
 import { MAX_NAME, MAX_PROBLEMS, MAX_VERSION, str } from './text.js';
 
@@ -74,8 +74,14 @@ export class ManifestBuilder {
   private readonly edges = new Map<string, FoundEdge>();
   private readonly problems: ManifestProblem[] = [];
   private droppedProblems = 0;
+  private offered: Inheritable | undefined;
 
   constructor(public format: string) {}
+
+  /** Values packages in manifests below this one may inherit. */
+  offer(inheritable: Inheritable): void {
+    this.offered = inheritable;
+  }
 
   /** Adds the package, or merges it into the one already there with the same ref; returns the kept one. */
   add(pkg: FoundPackage): FoundPackage {
@@ -137,7 +143,7 @@ export class ManifestBuilder {
     if (this.droppedProblems > 0) problems.push({ location: null, message: `${this.droppedProblems} more problems not listed` });
     // Edges may name refs that were never added (a lockfile listing a dependency it has no entry for): drop them.
     const edges = [...this.edges.values()].filter((e) => this.byRef.has(e.from) && this.byRef.has(e.to));
-    return { format: this.format, packages: [...this.byRef.values()], edges, problems };
+    return { format: this.format, packages: [...this.byRef.values()], edges, problems, ...(this.offered ? { inheritable: this.offered } : {}) };
   }
 }
 

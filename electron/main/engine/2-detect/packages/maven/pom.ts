@@ -70,6 +70,18 @@ export function readPom(content: string, embedded: boolean): ManifestResult {
     author: str(xmlText(rec(project['organization'])['name']), 512),
     homepage: url,
   });
+  if (!embedded) {
+    // A pom without <licenses> inherits its parent's (Maven's model inheritance); a multi-module tree has the
+    // parent beside it, at <relativePath> (default ../pom.xml). The inventory resolves it across files.
+    const parentCoordinates = text(parent['groupId']) && text(parent['artifactId']) ? `${text(parent['groupId'])}:${text(parent['artifactId'])}` : null;
+    // An empty <relativePath/> means "not in this tree": the parent comes from a repository only.
+    const relativePath = project['parent'] === undefined ? null : parent['relativePath'] === undefined ? '../pom.xml' : text(parent['relativePath']);
+    const inherits = parentCoordinates && relativePath && named.length === 0
+      ? { from: 'maven-parent' as const, fields: ['license' as const], relativePath, coordinates: parentCoordinates }
+      : undefined;
+    if (inherits) root.inherits = inherits;
+    b.offer({ kind: 'maven-parent', coordinates: `${resolve(groupId)}:${resolve(artifactId) ?? artifactId}`, license: root.declaredLicense, version: root.version, ...(inherits ? { inherits } : {}) });
+  }
   addReference(root, 'website', resolve(url));
   addReference(root, 'vcs', resolve(text(rec(project['scm'])['url'])));
   const rootRef = b.add(root).ref;
