@@ -193,7 +193,7 @@ describe('tar family', () => {
     expect(readFileSync(path.join(dir, 'out/package/package.json'), 'utf8')).toContain('left-pad');
   });
 
-  it('extracts the files of a .gem (data.tar.gz inside a tar)', async () => {
+  it('extracts the files of a .gem (data.tar.gz inside a tar) and its specification (metadata.gz)', async () => {
     const dir = makeTempDir();
     const data = await buildTarGz([
       { name: 'lib/rake.rb', data: 'module Rake; end' },
@@ -206,8 +206,10 @@ describe('tar family', () => {
     ]));
     const dest = path.join(dir, 'out');
     const result = await extractArchive(gem, dest);
-    expect(result).toMatchObject({ ok: true, files: 2, kind: 'gem' });
-    expect(tree(dest)).toEqual(['MIT-LICENSE', 'lib', 'lib/rake.rb']);
+    expect(result).toMatchObject({ ok: true, files: 3, kind: 'gem' });
+    // metadata.gz (the gem's YAML specification) is unpacked beside the files as `metadata`, for the package reader.
+    expect(tree(dest)).toEqual(['MIT-LICENSE', 'lib', 'lib/rake.rb', 'metadata']);
+    expect(readFileSync(path.join(dest, 'metadata'), 'utf8')).toBe('--- !ruby/object:Gem::Specification\nname: rake\n');
     expect((await listArchive(gem)).map((e) => e.path)).toEqual(['lib/rake.rb', 'MIT-LICENSE']);
   });
 

@@ -34,6 +34,8 @@ describe('manifestKind', () => {
     ['Cargo.lock', 'Cargo.lock'],
     ['rails.gemspec', '*.gemspec'],
     ['gems/specifications/rake-13.0.6.gemspec', '*.gemspec'],
+    ['vendor/cache/rack-3.0.8.gem!/metadata', 'gem metadata'],
+    ['docs/metadata', null],
     ['Gemfile.lock', 'Gemfile.lock'],
     ['composer.json', 'composer.json'],
     ['composer.lock', 'composer.lock'],

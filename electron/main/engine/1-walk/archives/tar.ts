@@ -89,6 +89,9 @@ export async function listTar(absPath: string, archiveName: string, kind: Exclud
   return out;
 }
 
+/** Where a .gem's unpacked metadata.gz goes, among the gem's own files. */
+const GEM_SPECIFICATION = 'metadata';
+
 /** Unpacks a tar, tar.gz, tar.bz2, or a .gem's data.tar.gz, through the writer. */
 export async function extractTar(absPath: string, archiveName: string, kind: Exclude<ArchiveKind, 'zip'>, writer: EntryWriter, limits: ArchiveLimits): Promise<void> {
   const file = createReadStream(absPath);
@@ -117,10 +120,17 @@ export async function extractTar(absPath: string, archiveName: string, kind: Exc
     }
   };
   if (kind === 'gem') {
-    // A .gem is a plain tar: data.tar.gz holds the gem's files; metadata.gz and checksums are not unpacked.
+    // A .gem is a plain tar: data.tar.gz holds the gem's files, metadata.gz its specification (YAML), written
+    // beside them as `metadata` for the package reader; the checksums are not unpacked.
     await readTar(file, [], async (entry) => {
       if (entry.header.name === 'data.tar.gz') {
         await readTar(entry, decoders('tar.gz', `${archiveName}!data.tar.gz`, limits, () => file.bytesRead), onEntry);
+      } else if (entry.header.name === 'metadata.gz') {
+        writer.countEntry();
+        const gunzip = createGunzip();
+        const guard = inflationGuard(`${archiveName}!metadata.gz`, limits, () => file.bytesRead);
+        gunzip.on('error', (error) => guard.destroy(error));
+        await writer.file(GEM_SPECIFICATION, entry.pipe(gunzip).pipe(guard), null);
       } else {
         writer.countEntry();
         await drain(entry);

@@ -6,7 +6,7 @@ export type ManifestKind =
   | 'gradle.lockfile' | 'verification-metadata.xml'
   | 'go.mod' | 'go.sum' | 'vendor/modules.txt'
   | 'Cargo.toml' | 'Cargo.lock'
-  | '*.gemspec' | 'Gemfile.lock'
+  | '*.gemspec' | 'Gemfile.lock' | 'gem metadata'
   | 'composer.json' | 'composer.lock'
   | '*.csproj' | 'packages.lock.json' | '*.nuspec' | 'packages.config'
   | 'Package.resolved' | 'Podfile.lock' | 'pubspec.lock' | 'pubspec.yaml'
@@ -72,6 +72,9 @@ export function manifestKind(relPath: string): ManifestKind | null {
       return isInMetaInfMaven(relPath) ? 'pom.properties' : null;
     case 'modules.txt':
       return parentName(relPath, cut) === 'vendor' ? 'vendor/modules.txt' : null;
+    case 'metadata':
+      // A .gem's metadata.gz, unpacked by the archive expander beside the gem's files.
+      return relPath.endsWith('.gem!/metadata') ? 'gem metadata' : null;
     case 'verification-metadata.xml':
       return parentName(relPath, cut) === 'gradle' ? 'verification-metadata.xml' : null;
   }

@@ -15,6 +15,7 @@ import { readGradleLockfile, readVerificationMetadata } from './gradle/gradle.js
 import { readGoMod, readGoSum, readModulesTxt } from './go/go.js';
 import { readCargoLock, readCargoToml } from './cargo/cargo.js';
 import { readGemfileLock, readGemspec } from './ruby/ruby.js';
+import { readGemMetadata } from './ruby/gem-metadata.js';
 import { readComposerJson, readComposerLock } from './php/composer.js';
 import { readNugetLock, readNuspec, readPackagesConfig, readProjectFile } from './dotnet/dotnet.js';
 import { readPackageResolved } from './swift/package-resolved.js';
@@ -49,6 +50,7 @@ const READERS: Record<ManifestKind, (content: string, relPath: string) => Manife
   'Cargo.lock': readCargoLock,
   '*.gemspec': readGemspec,
   'Gemfile.lock': readGemfileLock,
+  'gem metadata': readGemMetadata,
   'composer.json': readComposerJson,
   'composer.lock': readComposerLock,
   '*.csproj': readProjectFile,
