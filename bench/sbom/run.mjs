@@ -2,7 +2,8 @@
 // every case in a fresh `node` process and reports wall time (process start-up included) and peak memory (maxRSS).
 // Run `node bench/sbom/prepare.mjs` once first. Usage: node bench/sbom/run.mjs [runs per case, default 3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +29,7 @@ const cases = [
 
 const baseline = median(Array.from({ length: runs }, () => time(['-e', '0'], false).ms));
 console.log(`node start-up alone: ${baseline.toFixed(0)} ms (included in every number below; the lead's CLI adds ~100 ms)\n`);
-console.log('| case | median wall time (warm validator cache) | first run (no cache) | peak RSS | target | result |');
+console.log('| case | median wall time (warm validator cache) | first run (empty user cache: build-time validators) | no compiled validators at all | peak RSS | target | result |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const entry of cases) {
   const file = entry.args[0] === 'read' ? entry.args[1] : null;
@@ -36,14 +37,16 @@ for (const entry of cases) {
     console.log(`| ${entry.name} | skipped: ${file} missing (run bench/sbom/prepare.mjs) | | | |`);
     continue;
   }
-  const cold = time([bundle, ...entry.args], true, { CLEARANCE_SCHEMA_CACHE: 'off' });
+  // A first run on a new machine: nothing in the user's cache, the validators compiled at build time.
+  const cold = time([bundle, ...entry.args], true, { CLEARANCE_SCHEMA_CACHE: mkdtempSync(path.join(os.tmpdir(), 'clearance-schema-cache-')) });
+  const uncompiled = time([bundle, ...entry.args], true, { CLEARANCE_SCHEMA_CACHE: 'off' });
   time([bundle, ...entry.args], true); // fills the validator cache
   const results = Array.from({ length: runs }, () => time([bundle, ...entry.args], true));
   const ms = median(results.map((result) => result.ms));
   const mib = Math.max(...results.map((result) => result.output.maxRssMiB));
   const target = `< ${entry.targetMs} ms${entry.targetMiB ? `, < ${entry.targetMiB} MiB` : ''}`;
   const met = ms < entry.targetMs && (!entry.targetMiB || mib < entry.targetMiB);
-  console.log(`| ${entry.name} (${results[0].output.summary}) | ${ms.toFixed(0)} ms | ${cold.ms.toFixed(0)} ms | ${mib} MiB | ${target} | ${met ? 'met' : 'MISSED'} (cold: ${cold.ms < entry.targetMs ? 'met' : 'missed'}) |`);
+  console.log(`| ${entry.name} (${results[0].output.summary}) | ${ms.toFixed(0)} ms | ${cold.ms.toFixed(0)} ms | ${uncompiled.ms.toFixed(0)} ms | ${mib} MiB | ${target} | ${met ? 'met' : 'MISSED'} (cold: ${cold.ms < entry.targetMs ? 'met' : 'missed'}) |`);
 }
 
 // Peer: the CycloneDX library's own validator (schema check only, no reading) on the npm SBOM.

@@ -20,6 +20,8 @@ export const SPDX2_VERSIONS = ['2.2', '2.3'] as const;
 const MAX_ISSUES = 500;
 
 const cache = new Map<string, SchemaCheck>();
+/** The first-error compilers behind the checks, for compiling them all ahead of time (at build). */
+const quickCompilers = new Map<string, () => ValidateFunction>();
 
 /** CycloneDX JSON schema check (strict = the `-strict` schema where one exists: 1.2, 1.3). */
 export function cycloneDxJsonCheck(version: string, strict = false): SchemaCheck | null {
@@ -90,7 +92,20 @@ function cached(key: string, compile: (allErrors: boolean) => ValidateFunction):
     return describeErrors(thorough.errors ?? quick.errors ?? []);
   };
   cache.set(key, check);
+  quickCompilers.set(key, () => (quick ??= compile(false)));
   return check;
+}
+
+/** Compiles the first-error validator of every schema import uses (with CLEARANCE_SCHEMA_CACHE set: into it). */
+export function compileEverySchemaCheck(): string[] {
+  for (const version of CYCLONEDX_VERSIONS) {
+    cycloneDxJsonCheck(version);
+    cycloneDxJsonCheck(version, true);
+  }
+  for (const version of SPDX2_VERSIONS) spdx2JsonCheck(version);
+  spdx3JsonCheck('3.0.1');
+  for (const compile of quickCompilers.values()) compile();
+  return [...quickCompilers.keys()];
 }
 
 /** ajv's errors, one per location, the most specific first; anyOf/oneOf branch noise folded. */

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { appDataDir } from '../../../db/workspace-location.js';
+import { spdxSchemaDir } from './schema-files.js';
 import type * as AjvModule from 'ajv';
 import type { Ajv as AjvClass, AnySchemaObject, KeywordCxt, Options, ValidateFunction } from 'ajv';
 
@@ -46,12 +47,20 @@ export function compileSchema(request: CompileRequest): ValidateFunction {
     .update(JSON.stringify([CACHE_FORMAT, request.key, request.draft, ajvVersion(), request.schema, request.refs ?? {}]))
     .digest('hex')
     .slice(0, 24);
-  const file = path.join(cacheDir, `${request.key}-${digest}.cjs`);
+  const name = `${request.key}-${digest}.cjs`;
+  const file = path.join(cacheDir, name);
   let code: string | null = null;
-  try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    // Not cached yet.
+  // Compiled at build time and shipped with the app (scripts/build-schema-validators.mjs), else compiled once
+  // into the user's cache. The digest names the schema, the variant and the ajv version: a stale file never matches.
+  const shipped = shippedValidatorsDir();
+  for (const candidate of [shipped && path.join(shipped, name), file]) {
+    if (!candidate) continue;
+    try {
+      code = readFileSync(candidate, 'utf8');
+      break;
+    } catch {
+      // Not there.
+    }
   }
   if (code === null) {
     const ajv = makeAjv(request, true);
@@ -155,6 +164,21 @@ function canonical(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Beside the shipped SPDX schemas: resources/schemas/compiled (not committed; written by the build).
+ * CLEARANCE_SHIPPED_VALIDATORS names another directory, or "off".
+ */
+export function shippedValidatorsDir(): string | null {
+  const configured = process.env.CLEARANCE_SHIPPED_VALIDATORS;
+  if (configured === 'off') return null;
+  if (configured) return configured;
+  try {
+    return path.join(path.dirname(spdxSchemaDir()), 'compiled');
+  } catch {
+    return null;
+  }
 }
 
 function ajvVersion(): string {
