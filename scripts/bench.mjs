@@ -12,6 +12,7 @@ const suites = {
   detect: [
     [tsx, ['bench/detect/cold-start.ts']],
     [tsx, ['bench/detect/accuracy.ts']],
+    [tsx, ['bench/detect/debian-copyright.ts']],
     [tsx, ['bench/detect/speed.ts']],
   ],
   manifests: [[tsx, ['bench/manifests.bench.ts']]],
