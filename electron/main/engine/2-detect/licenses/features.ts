@@ -16,13 +16,35 @@ const RULES: FeatureRule[] = [
     name: 'bsd-advertising-clause',
     clause: /advertising materials mentioning features or use of this software must display/,
     requiredBy: /^BSD-4-Clause/,
-    forbiddenFor: /^BSD-[123]-Clause/,
+    forbiddenFor: /^(?:BSD-[123]-Clause|BSD-Source|Mup$|BSD-Mark-Modifications$)/,
+  },
+  // The one-clause BSD texts keep only the source clause: a binary-form clause makes the text a fuller BSD.
+  {
+    name: 'bsd-binary-clause',
+    clause: /redistributions in binary form must reproduce/,
+    requiredBy: /^$/,
+    forbiddenFor: /^(?:BSD-1-Clause|BSD-Source-Code|BSD-Source-beginning-file|pnmstitch)$/,
+  },
+  // BSD-4-Clause-UC is the Regents' text: an acknowledgement naming the University of California makes it that one.
+  {
+    name: 'bsd-uc-acknowledgment',
+    clause: /this product includes software developed by the university of california berkeley/,
+    requiredBy: /^$/,
+    forbiddenFor: /^BSD-4-Clause$/,
   },
   {
     name: 'bsd-endorsement-clause',
     clause: /(?:used|use) to endorse or promote products derived from this software/,
     requiredBy: /^BSD-[34]-Clause/,
     forbiddenFor: /^BSD-[12]-Clause/,
+  },
+  // A named two-clause variant (pkgconf's disclaimer, Darwin, Views …) is no fallback for a text with an endorsement clause.
+  {
+    name: 'bsd-endorsement-clause-in-named-variant',
+    strict: true,
+    clause: /(?:used|use) to endorse or promote products derived from this software/,
+    requiredBy: /^$/,
+    forbiddenFor: /^BSD-[12]-Clause-/,
   },
   {
     name: 'mit-notice-retention',
@@ -113,6 +135,20 @@ const RULES: FeatureRule[] = [
       ['Xnet', /shall be governed in all respects by the laws of the state of california/],
       ['X11-swapped', /shall not be used in advertising or otherwise to promote the sale use or other dealings in this software without prior written authorization the software is provided as is/],
       ['HPND-SMC', /distribute this python software/],
+      // BSD variants named after one project, each a BSD text with its own clause or placement rule.
+      ['BSD-Source-beginning-file', /immediately at the beginning of the file/],
+      ['BSD-2-Clause-first-lines', /as the first lines of this file unmodified/],
+      ['BSD-4.3TAHOE', /this paragraph are duplicated in all such forms/],
+      ['Mup', /any additions deletions or changes to the original files must be clearly indicated/],
+      ['BSD-Mark-Modifications', /all modifications to the source code must be clearly marked/],
+      ['Mackerras-3-Clause', /disclaim all warranties with regard to this software/],
+      ['ALGLIB-Documentation', /redistribution and use of this document/],
+      ['MIT-testregex', /to any person obtaining a copy of this software file/],
+      ['BSD-Systemics', /free for commercial and non ?commercial use/],
+      ['BSD-Systemics-W3Works', /free for commercial and non ?commercial use/],
+      ['OpenSSL-standalone', /\bopenssl project\b/],
+      ['BSD-2-Clause-pkgconf-disclaimer', /provided as is and without any warranty express or implied/],
+      ['BSD-4-Clause-Shortened', /retain the above copyright notice and this paragraph in its entirety/],
     ] as const
   ).map(([id, clause]): FeatureRule => ({ name: `${id.toLowerCase()}-clause`, strict: true, clause, requiredBy: new RegExp(`^${id}$`), forbiddenFor: /^$/ })),
   // The FSF's short permissive notices all grant "unlimited permission"; a GPL-style warranty paragraph is not one.
@@ -127,7 +163,7 @@ const RULES: FeatureRule[] = [
 
 /** Names of the strict rules (see FeatureRule.strict) among those broken. */
 export function strictConflicts(broken: string[]): string[] {
-  return broken.filter((name) => RULES.some((r) => r.name === name && r.strict));
+  return broken.filter((name) => name === GRANT_MISMATCH || RULES.some((r) => r.name === name && r.strict));
 }
 
 /** Names of the rules the id breaks on this normalised text (empty when consistent). */
@@ -141,4 +177,27 @@ export function featureConflicts(id: string, normalizedText: string): string[] {
     if ((required && !present) || (forbidden && present)) broken.push(rule.name);
   }
   return broken;
+}
+
+/**
+ * The grant sentences of the permissive families. A text granting in one of them is not a reference that grants in
+ * none of them, however much of the shared disclaimer lines up (a BSD text is not OSSP or MIT-testregex).
+ */
+const GRANTS: RegExp[] = [
+  /\bredistribution and use (?:of this software )?in source and binary forms\b/,
+  /\bpermission is hereby granted free of charge to any person obtaining a copy\b/,
+];
+
+export const GRANT_MISMATCH = 'grant-sentence';
+
+/** Which grant sentences a normalised text has, one bit each. */
+export function grantsOf(normalizedText: string): number {
+  let bits = 0;
+  for (let i = 0; i < GRANTS.length; i++) if (GRANTS[i]!.test(normalizedText)) bits |= 1 << i;
+  return bits;
+}
+
+/** GRANT_MISMATCH when the text has a grant sentence that the reference lacks. Always strict. */
+export function grantConflicts(referenceGrants: number, textGrants: number): string[] {
+  return (textGrants & ~referenceGrants) !== 0 ? [GRANT_MISMATCH] : [];
 }

@@ -1,6 +1,6 @@
-import { featureConflicts, strictConflicts } from './features.js';
+import { featureConflicts, grantConflicts, grantsOf, strictConflicts } from './features.js';
 import { acceptScore, findTextMatches, type TextMatch } from './match-texts.js';
-import type { ReferenceIndex } from './reference-index.js';
+import type { Reference, ReferenceIndex } from './reference-index.js';
 
 /** The input, normalised once and shared by every detector. */
 export interface Tokenized {
@@ -63,6 +63,9 @@ function compoundOf(group: TextMatch[]): TextMatch | null {
   return found;
 }
 
+/** How far below the best match a consistent sibling may score and still replace it. */
+const SIBLING_GAP = 0.15;
+
 /** Scores this close to the first consistent sibling are a tie: the one explaining more of the text wins. */
 const SIBLING_TIE = 0.03;
 
@@ -70,8 +73,9 @@ const SIBLING_TIE = 0.03;
  * The best match whose clauses agree with the text. When the best is ruled out, its nearest consistent siblings are
  * compared by how much of the text they explain (plain HPND over a fragment-sized HPND variant).
  */
-function firstConsistent(group: TextMatch[], text: string): TextMatch | undefined {
-  const consistent = group.filter((m) => featureConflicts(m.ref.id, text).length === 0);
+function firstConsistent(group: TextMatch[], text: string, conflicts: (m: TextMatch) => string[]): TextMatch | undefined {
+  // A consistent reference scoring far below the best is a distant relative sharing boilerplate, not a sibling.
+  const consistent = group.filter((m) => m.score >= group[0]!.score - SIBLING_GAP && conflicts(m).length === 0);
   const first = consistent[0];
   if (!first || first === group[0]) return first;
   let chosen = first;
@@ -105,9 +109,11 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     const best = group[0]!;
     // Clauses are read over every word the group's alignments cover: the X11 name clause after an MIT-sized match.
     const text = input.words.slice(Math.min(...group.map((m) => m.start)), Math.max(...group.map((m) => m.end))).join(' ');
-    const consistent = firstConsistent(group, text);
+    const textGrants = grantsOf(text);
+    const conflicts = (m: TextMatch): string[] => [...featureConflicts(m.ref.id, text), ...grantConflicts(referenceGrants(index, m.ref), textGrants)];
+    const consistent = firstConsistent(group, text, conflicts);
     // No sibling fits: the best stands, unless it lacks the very clause that makes it a named variant.
-    if (!consistent && strictConflicts(featureConflicts(best.ref.id, text)).length > 0) out.push({ match: best, id: best.ref.id, accepted: false });
+    if (!consistent && strictConflicts(conflicts(best)).length > 0) out.push({ match: best, id: best.ref.id, accepted: false });
     else out.push({ match: consistent ?? best, id: (consistent ?? best).ref.id, accepted: true });
     if (compound && (consistent ?? best) === compound) compounds.push(compound);
   }
@@ -123,6 +129,19 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     out.push({ match: m, id: m.ref.id, accepted: false });
   }
   return out.sort((a, b) => a.match.start - b.match.start);
+}
+
+const referenceGrantsCache = new WeakMap<Reference, number>();
+
+/** The grant sentences of a reference's words (see grantsOf). */
+function referenceGrants(index: ReferenceIndex, ref: Reference): number {
+  let grants = referenceGrantsCache.get(ref);
+  if (grants === undefined) {
+    const words = indexWords(index);
+    grants = grantsOf(Array.from(ref.tokens, (t) => words[t] ?? '').join(' '));
+    referenceGrantsCache.set(ref, grants);
+  }
+  return grants;
 }
 
 const wordsCache = new WeakMap<ReferenceIndex, string[]>();

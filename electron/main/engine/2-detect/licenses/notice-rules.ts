@@ -1,3 +1,4 @@
+import { bsdClauseNotices } from './bsd-clauses.js';
 import { gnuNotices } from './gnu-notices.js';
 import { CONVENTION_SCORE, familyNotices } from './notice-families.js';
 import type { NoticeHit } from './notice-hit.js';
@@ -131,5 +132,5 @@ function exceptionNotices(t: WordText): NoticeHit[] {
 }
 
 export function findNotices(t: WordText): NoticeHit[] {
-  return [...gnuNotices(t), ...familyNotices(t), ...apacheNotices(t), ...unversionedApache(t), ...apacheNoticeFile(t), ...zlibPointer(t), ...mozillaNotices(t), ...exceptionNotices(t)];
+  return [...gnuNotices(t), ...familyNotices(t), ...apacheNotices(t), ...unversionedApache(t), ...apacheNoticeFile(t), ...zlibPointer(t), ...mozillaNotices(t), ...exceptionNotices(t), ...bsdClauseNotices(t)];
 }
