@@ -8,6 +8,7 @@ import { expandArchives } from './1-walk/archive-expander.js';
 import { archiveKind } from './1-walk/archives/index.js';
 import { walkTreeAsync, type WalkedFile } from './1-walk/repo-walker.js';
 import { AnalysisAhead } from './analysis-ahead.js';
+import { BoundedTasks } from './bounded-tasks.js';
 import type { FileAnalysis } from './2-detect/analyze-file.js';
 import { isLicenseFileName, licenseMismatches, type LicenseFileEvidence } from './2-detect/inventory/license-mismatch.js';
 import { mergeSources, type SourceInventory } from './2-detect/inventory/merge-sources.js';
@@ -244,8 +245,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     };
 
     // Bounded concurrency: enough in flight to keep every worker busy, never the whole tree in memory.
-    const inFlight = new Set<Promise<void>>();
-    const limit = 64;
+    const inFlight = new BoundedTasks(512);
     for (const file of folder.files) {
       checkCancel();
       const componentKey = locate(file.relPath);
@@ -267,12 +267,10 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
         done++;
         ports.progress({ phase: 'detecting', done, total, bytes: stats.bytes, currentPath: file.relPath });
       });
-      const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      if (inFlight.size >= limit) await Promise.race(inFlight);
+      await inFlight.add(task);
       if (done % 200 === 0) ports.progress({ phase: 'detecting', done, total, bytes: stats.bytes, currentPath: file.relPath });
     }
-    await Promise.all(inFlight);
+    await inFlight.drain();
     flush();
     if (copied.size > 0) {
       const excluded = [...previous.keys()].filter((p) => !copied.has(p));

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { AnalyzeOptions, FileAnalysis, FilePath } from '../engine/2-detect/analyze-file.js';
-import type { AnalyzeRequest, AnalyzeResponse, AnalyzeWorkerData, AnalyzeWorkerReady } from './analyze-worker-protocol.js';
+import type { AnalyzeBatch, AnalyzeRequest, AnalyzeResults, AnalyzeWorkerData, AnalyzeWorkerReady } from './analyze-worker-protocol.js';
 import { startWorker } from './worker-script.js';
 
 export interface AnalyzePoolOptions {
   /** Worker threads; default os.availableParallelism(). */
   size?: number;
-  /** Files sent ahead to one worker, so it never waits for the next one; default 4. */
+  /** Files sent ahead to one worker, so it never waits for the next one; default 32 (it answers in groups of 8). */
   inFlightPerWorker?: number;
   /** A file taking longer than this (ms) gets its worker terminated and replaced; default from its time budget. */
   hardTimeLimitMs?: number;
@@ -31,6 +31,8 @@ interface Slot {
   ready: boolean;
   /** Files sent to this worker, in the order it processes them. */
   tasks: Task[];
+  /** The id of the file the worker is on (0 between files), written by the worker. */
+  current: Int32Array;
   timer: NodeJS.Timeout | null;
   retired: boolean;
 }
@@ -59,7 +61,7 @@ export class AnalyzePool {
 
   constructor(private readonly options: AnalyzePoolOptions = {}) {
     this.size = Math.max(1, options.size ?? os.availableParallelism());
-    this.perWorker = Math.max(1, options.inFlightPerWorker ?? 4);
+    this.perWorker = Math.max(1, options.inFlightPerWorker ?? 32);
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -94,7 +96,10 @@ export class AnalyzePool {
     return this.options.hardTimeLimitMs ?? Math.max(10_000, (opts.timeBudgetMs ?? 5_000) * 3 + 5_000);
   }
 
-  /** The clock runs for the file the worker is on now (the head of its list), not for those waiting behind it. */
+  /**
+   * The clock runs for the oldest file not yet answered (the head of the list), restarted whenever outcomes arrive;
+   * the worker sends them at least every 20 ms, so only a file that really takes that long runs it out.
+   */
   private armTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -105,21 +110,24 @@ export class AnalyzePool {
   }
 
   private spawn(): Slot {
-    const workerData: AnalyzeWorkerData = this.options.knownContents ? { knownContents: this.options.knownContents } : {};
+    const current = new SharedArrayBuffer(4);
+    const workerData: AnalyzeWorkerData = { current, ...(this.options.knownContents ? { knownContents: this.options.knownContents } : {}) };
     const worker = startWorker('analyze-worker', { workerData, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
-    const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
-    worker.on('message', (message: AnalyzeResponse | AnalyzeWorkerReady) => {
+    const slot: Slot = { worker, ready: false, tasks: [], current: new Int32Array(current), timer: null, retired: false };
+    worker.on('message', (message: AnalyzeResults | AnalyzeWorkerReady) => {
       if ('ready' in message) {
         slot.ready = true;
         this.startFailures = 0;
         this.dispatch();
         return;
       }
-      const at = slot.tasks.findIndex((t) => t.id === message.id);
-      if (at < 0) return;
-      const [task] = slot.tasks.splice(at, 1);
+      for (const response of message.responses) {
+        const at = slot.tasks.findIndex((t) => t.id === response.id);
+        if (at < 0) continue;
+        const [task] = slot.tasks.splice(at, 1);
+        task!.resolve(response.ok ? response.result : failed(task!.absPath, `analysis failed: ${response.error}`));
+      }
       this.armTimer(slot);
-      task!.resolve(message.ok ? message.result : failed(task!.absPath, `analysis failed: ${message.error}`));
       this.dispatch();
     });
     worker.on('error', (error) => this.replace(slot, `analyze worker crashed: ${error.message}`, 'crash'));
@@ -133,11 +141,14 @@ export class AnalyzePool {
     slot.retired = true;
     if (slot.timer) clearTimeout(slot.timer);
     const tasks = slot.tasks.splice(0);
-    // A timeout names the file being worked on; a crash with one file in flight names that file.
-    const atFault = cause === 'timeout' || tasks.length === 1 || tasks[0]?.solo ? tasks.shift() : undefined;
+    // The worker says which file it is on; failing that, a timeout names the oldest unanswered file and a crash
+    // with one file in flight names that file. Files it finished but had not sent yet are simply done again.
+    const on = Atomics.load(slot.current, 0);
+    const named = on !== 0 ? tasks.findIndex((t) => t.id === on) : -1;
+    const atFault = named >= 0 ? tasks.splice(named, 1)[0] : cause === 'timeout' || tasks.length === 1 || tasks[0]?.solo ? tasks.shift() : undefined;
     if (atFault) atFault.resolve(failed(atFault.absPath, reason));
     for (const t of tasks.reverse()) {
-      if (cause === 'crash') t.solo = true;
+      if (cause === 'crash' && named < 0) t.solo = true;
       this.queue.unshift(t);
     }
     void slot.worker.terminate();
@@ -151,8 +162,10 @@ export class AnalyzePool {
     this.slots[at] = this.spawn();
   }
 
+  /** Tops every ready worker up to its share of files, in one message each. */
   private dispatch(): void {
     for (const slot of this.slots) {
+      const requests: AnalyzeRequest[] = [];
       while (this.queue.length > 0 && slot.ready && !slot.retired && slot.tasks.length < this.perWorker) {
         if (slot.tasks.some((t) => t.solo)) break;
         const next = this.queue[0]!;
@@ -160,8 +173,9 @@ export class AnalyzePool {
         this.queue.shift();
         slot.tasks.push(next);
         if (slot.tasks.length === 1) this.armTimer(slot);
-        slot.worker.postMessage({ id: next.id, absPath: next.absPath, opts: next.opts } satisfies AnalyzeRequest);
+        requests.push({ id: next.id, absPath: next.absPath, opts: next.opts });
       }
+      if (requests.length > 0) slot.worker.postMessage({ requests } satisfies AnalyzeBatch);
     }
   }
 }

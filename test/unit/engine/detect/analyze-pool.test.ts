@@ -79,4 +79,19 @@ describe('AnalyzePool', () => {
       await pool.close();
     }
   });
+
+  it('a crash among many files in flight is blamed on the file being analysed; the others, before and after, are done', async () => {
+    const huge = path.join(dir, 'huge-among-others.txt');
+    writeFileSync(huge, 'license permission '.repeat(6_000_000));
+    const pool = new AnalyzePool({ size: 1, inFlightPerWorker: 16, resourceLimits: { maxOldGenerationSizeMb: 160 } });
+    try {
+      const batch = [...files.slice(0, 4), huge, ...files.slice(0, 4)];
+      const results = await Promise.all(batch.map((f) => pool.analyze(f, { maxFileBytes: 1 << 30 })));
+      expect(results.map((r) => r.type)).toEqual(['text', 'text', 'text', 'text', 'unreadable', 'text', 'text', 'text', 'text']);
+      expect(results[4]!.error).toMatch(/^.*huge-among-others\.txt: analyze worker (crashed|exited)/);
+      expect(results[5]!.findings.some((f) => f.license === 'MIT')).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
 });
