@@ -23,23 +23,33 @@ const FLUSH_AFTER_FILES = 8;
 referenceIndex();
 port.postMessage({ ready: true } satisfies AnalyzeWorkerReady);
 
+let outbox: AnalyzeResponse[] = [];
+let oldest = 0;
+let flushScheduled = false;
+
+function flush(): void {
+  flushScheduled = false;
+  if (outbox.length > 0) port.postMessage({ responses: outbox } satisfies AnalyzeResults);
+  outbox = [];
+}
+
 port.on('message', (batch: AnalyzeBatch) => {
-  let outbox: AnalyzeResponse[] = [];
-  let since = performance.now();
-  const flush = (): void => {
-    if (outbox.length > 0) port.postMessage({ responses: outbox } satisfies AnalyzeResults);
-    outbox = [];
-    since = performance.now();
-  };
   for (const request of batch.requests) {
     if (current) Atomics.store(current, 0, request.id);
+    let response: AnalyzeResponse;
     try {
-      outbox.push({ id: request.id, ok: true, result: analyzeFileSync(request.absPath, request.opts, known) });
+      response = { id: request.id, ok: true, result: analyzeFileSync(request.absPath, request.opts, known) };
     } catch (error) {
-      outbox.push({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+      response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
     if (current) Atomics.store(current, 0, 0);
-    if (outbox.length >= FLUSH_AFTER_FILES || performance.now() - since > FLUSH_AFTER_MS) flush();
+    if (outbox.length === 0) oldest = performance.now();
+    outbox.push(response);
+    if (outbox.length >= FLUSH_AFTER_FILES || performance.now() - oldest > FLUSH_AFTER_MS) flush();
   }
-  flush();
+  // Files that arrived meanwhile are handled first (they wait in the port); then, with nothing left, the rest goes.
+  if (!flushScheduled && outbox.length > 0) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
 });
