@@ -72,7 +72,7 @@ export function debianLicenseParagraphs(docDir = '/usr/share/doc'): { items: Deb
         continue;
       }
       if (/^L?A?GPL/.test(expected)) {
-        const offersLater = /any later version|or later/i.test(body);
+        const offersLater = /any later version|or later/i.test(body.replace(/\s+/g, ' '));
         if (offersLater !== expected.endsWith('-or-later')) {
           exclude('GNU label and body disagree on "or any later version"');
           continue;
@@ -115,7 +115,8 @@ function main(): void {
       const found = detect(item.body, { timeBudgetMs: 10_000 }).filter((f) => f.kind !== 'copyright' && f.license).map((f) => f.license!);
       const a = judge(item.expected, found);
       const b = judge(item.expected, lc.get(files[index]!) ?? []);
-      const size = item.body.length < 1500 ? 'short bodies (< 1,500 chars: mostly notices)' : 'long bodies (full texts)';
+      const short = item.body.length < 1500;
+      const size = short ? 'short bodies (< 1,500 chars: mostly notices)' : 'long bodies (full texts)';
       for (const [map, key] of [[rows, size], [rows, 'all'], [perId, item.expected]] as const) {
         const row = map.get(key) ?? { n: 0, ours: 0, lc: 0 };
         row.n++;
@@ -124,7 +125,7 @@ function main(): void {
         map.set(key, row);
       }
       if (!a && found.length === 1 && found[0]!.startsWith(item.expected) && found[0] !== item.expected) variants++;
-      if (!a) misses.push(`${item.source}\texpected ${item.expected} (${item.label})\tfound ${found.join(', ') || '-'}\t${item.body.replace(/\s+/g, ' ').slice(0, 140)}`);
+      if (!a) misses.push(`${short ? 'short' : 'long'}\t${item.source}\texpected ${item.expected} (${item.label})\tfound ${found.join(', ') || '-'}\t${item.body.replace(/\s+/g, ' ').slice(0, 140)}`);
     });
     const pct = (x: number, n: number): string => `${((100 * x) / n).toFixed(1)} %`;
     console.log('\n| set | paragraphs | Clearance | licensecheck |\n| --- | --- | --- | --- |');
