@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLicenses, referenceText } from '../../../../electron/main/engine/2-detect/licenses/index.js';
 import { buildIndexData } from '../../../../electron/main/engine/2-detect/licenses/reference-index.js';
 import { loadPrecomputedIndex, writePrecomputedIndex } from '../../../../electron/main/engine/2-detect/licenses/precomputed-index.js';
+import { normalizeWords } from '../../../../electron/main/engine/2-detect/licenses/normalize.js';
 import { licenseText } from './helpers.js';
 
 const ids = (text: string): string[] => detectLicenses(text).map((f) => f.license ?? 'null');
@@ -109,5 +110,13 @@ describe('precomputed reference index', () => {
       else process.env.CLEARANCE_SPDX_INDEX = previous;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('normalisation of source code around a license', () => {
+  it('words that name Object.prototype members stay words', () => {
+    expect(normalizeWords('class A { constructor() { this.valueOf = toString; } } // licence sub licence').words).toEqual([
+      'class', 'a', 'constructor', 'this', 'valueof', 'tostring', 'license', 'sublicense',
+    ]);
   });
 });

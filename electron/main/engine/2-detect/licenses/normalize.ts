@@ -14,7 +14,7 @@ export interface NormalizedWords {
 }
 
 /** SPDX equivalent words (equivalentwords.txt), mapped to one spelling. */
-const EQUIVALENT: Record<string, string> = {
+const EQUIVALENT_WORDS: Record<string, string> = {
   acknowledgement: 'acknowledgment',
   analogue: 'analog',
   analyse: 'analyze',
@@ -71,6 +71,11 @@ const MERGE_PAIRS: Record<string, Record<string, string>> = {
   non: { commercial: 'noncommercial' },
   per: { cent: 'percent' },
 };
+
+// Maps, not object lookups: a word of source code such as "constructor" or "toString" must not find
+// Object.prototype's members (it used to become a function in the word list).
+const EQUIVALENT = new Map(Object.entries(EQUIVALENT_WORDS));
+const MERGES = new Map(Object.entries(MERGE_PAIRS).map(([first, seconds]) => [first, new Map(Object.entries(seconds))]));
 
 /** Line starts with a copyright statement (placeholder or real): dropped from license matching, as SPDX says. */
 const COPYRIGHT_LINE = /^(?:portions\s+)?(?:copyright\s*(?:\(c\)|©)|\(c\)\s*(?:copyright\b|\d|[A-Z])|©|copyright\b\s*(?:\d{2,4}|[<[{]|by\b|:|$))/i;
@@ -181,6 +186,8 @@ export function normalizeWords(text: string, options: NormalizeOptions = {}): No
       if (!after) return;
       line = line.slice(after.index + after[0].length);
     }
+    // Lower-cased once per line rather than once per word (each word is then a single slice).
+    line = line.toLowerCase();
     let i = 0;
     const n = line.length;
     while (i < n) {
@@ -199,10 +206,10 @@ export function normalizeWords(text: string, options: NormalizeOptions = {}): No
       }
       let j = i + 1;
       while (j < n && isWordCode(line.charCodeAt(j))) j++;
-      let word = line.slice(i, j).toLowerCase();
-      word = EQUIVALENT[word] ?? word;
+      let word = line.slice(i, j);
+      word = EQUIVALENT.get(word) ?? word;
       const prev = words.length > 0 ? words[words.length - 1]! : '';
-      const merged = MERGE_PAIRS[prev]?.[word];
+      const merged = MERGES.get(prev)?.get(word);
       if (merged && lineOf[lineOf.length - 1] !== undefined) {
         words[words.length - 1] = merged;
       } else {
