@@ -14,7 +14,7 @@ export class AnalysisAhead {
   constructor(
     private readonly analyze: Analyze,
     private readonly options: { maxFileBytes: number },
-    private readonly limit = 8192,
+    private readonly limit = 4096,
   ) {}
 
   offer(file: WalkedFile): void {
