@@ -195,6 +195,7 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     };
 
     const copied = new Set<string>();
+    const knownLicenseFiles: { file: WalkedFile; componentKey: string | null; sha256: string }[] = [];
     const countReused = (file: WalkedFile, old: PreviousFile): void => {
       stats.files++;
       stats.reusedFiles++;
@@ -227,8 +228,11 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
         }
         if (analysis.error) warnings.push({ path: file.relPath, location: null, message: analysis.error });
         if (analysis.known && sha256) {
-          // Detected before: in this scan (not yet written, perhaps) or in an earlier one.
-          noteLicenseFile(file, componentKey, licensesSeen.get(sha256) ?? ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+          // Detected before: in this scan, or in an earlier one. Another worker may still be detecting it for
+          // the first copy, whose outcome has not arrived yet: such license files are settled after the loop.
+          const seen = licensesSeen.get(sha256);
+          if (seen) noteLicenseFile(file, componentKey, seen);
+          else if (isLicenseFileName(path.posix.basename(file.relPath))) knownLicenseFiles.push({ file, componentKey, sha256 });
         } else {
           const licenses = analysis.findings.filter((f) => f.license !== null && f.kind !== 'copyright');
           if (sha256 && licenses.length > 0) licensesSeen.set(sha256, licenses);
@@ -272,6 +276,9 @@ async function scanSources(sources: ProjectSource[], options: ScanOptions, ports
     }
     await inFlight.drain();
     flush();
+    for (const { file, componentKey, sha256 } of knownLicenseFiles) {
+      noteLicenseFile(file, componentKey, licensesSeen.get(sha256) ?? ports.storedLicenseFindings(sha256).map((f) => ({ ...f, kind: 'license-text' })));
+    }
     if (copied.size > 0) {
       const excluded = [...previous.keys()].filter((p) => !copied.has(p));
       ports.copyUnchangedFiles(folder.source.path, excluded);

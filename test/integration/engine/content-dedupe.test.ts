@@ -52,6 +52,23 @@ describe('identical contents are detected once', () => {
       .all(three.projectId);
     expect(mismatches).toEqual(['node_modules/x/LICENSE', 'node_modules/y/LICENSE']);
 
+    // Two workers and many copies: a copy often finds its content known while the first copy's outcome is still
+    // on its way (batched); each copy is still a mismatch.
+    const many = path.join(dir, 'many');
+    const names = Array.from({ length: 120 }, (_, i) => `pkg-${String(i).padStart(3, '0')}`);
+    for (const name of names) {
+      mkdirSync(path.join(many, 'node_modules', name), { recursive: true });
+      writeFileSync(path.join(many, 'node_modules', name, 'package.json'), JSON.stringify({ name, version: '1.0.0', license: 'MIT' }));
+      writeFileSync(path.join(many, 'node_modules', name, 'LICENSE'), filledText('BSD-2-Clause', 'Many Holders'));
+      for (const file of ['a.js', 'b.js', 'c.js']) writeFileSync(path.join(many, 'node_modules', name, file), `// ${name} ${file}\nmodule.exports = 1;\n`);
+    }
+    const four = await scanAndWait(ctx, [many], { workers: 2 });
+    const manyMismatches = ctx.db
+      .prepare("SELECT count(*) FROM findings WHERE kind = 'license-mismatch' AND scan_id = (SELECT MAX(id) FROM scans WHERE project_id = ?)")
+      .pluck()
+      .get(four.projectId);
+    expect(manyMismatches).toBe(names.length);
+
     const second = path.join(dir, 'second');
     cpSync(first, second, { recursive: true });
     const two = await scanAndWait(ctx, [second]);
