@@ -10,6 +10,7 @@ import { iterateFindings } from '../db/repositories/findings-repo.js';
 import { findProject, listProjects } from '../db/repositories/projects-repo.js';
 import { findingToJsonLine } from '../engine/6-report/findings-jsonl.js';
 import { writeCycloneDx, writeSpdx } from '../engine/6-report/formats/index.js';
+import { addImportedSbomSections } from './exports-sbom-sections.js';
 
 export type SbomExportFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'spdx-jsonld';
 
@@ -53,6 +54,7 @@ function decisionsByComponent(ctx: AppContext, projectIds: number[] | null): Map
 export function exportSbom(ctx: AppContext, projectId: number | undefined, format: SbomExportFormat, spec: '1.5' | '1.6' | '1.7' = '1.6'): ExportedDocument {
   const scope = scopeName(ctx, projectId);
   const model = buildExportModel(ctx.db, scope.ids, { name: 'Clearance', version: ctx.version }, scope.name, decisionsByComponent(ctx, scope.ids));
+  addImportedSbomSections(ctx.db, scope.ids, model);
   const base = fileSafe(scope.name);
   switch (format) {
     case 'cyclonedx-json':

@@ -22,6 +22,15 @@ export interface ExportModel {
   dependencies: { from: string; to: string[] }[];
   /** Vulnerabilities imported from SBOMs, kept for the round trip (raw CycloneDX-like objects). */
   vulnerabilities: Record<string, unknown>[];
+  /**
+   * What imported CycloneDX documents hold besides components, in their JSON shape, with every reference already
+   * pointing at this model's keys (imported-sections.ts). Absent: nothing imported. Only the CycloneDX writer uses them.
+   */
+  services?: Record<string, unknown>[];
+  compositions?: Record<string, unknown>[];
+  annotations?: Record<string, unknown>[];
+  /** Dependency edges that start or end at a service (`dependencies` holds component edges only). */
+  serviceDependencies?: { from: string; to: string[] }[];
 }
 
 export interface ExportDetectedLicense {

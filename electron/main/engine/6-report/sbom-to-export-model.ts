@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../../../shared/model/component.js';
 import type { SbomComponent, SbomDocument, SbomLicense } from '../2-detect/sbom/types.js';
 import type { ExportComponent, ExportModel } from './export-model.js';
+import { ImportedSectionsCollector, type ImportedDocumentSections } from './imported-sections.js';
 
 export interface SbomExportOptions {
   toolName: string;
@@ -28,6 +29,9 @@ export function sbomToExportModel(document: SbomDocument, options: SbomExportOpt
   const convert = (component: SbomComponent): ExportComponent => toExportComponent(component, document, texts);
   const root = document.components.find((component) => component.ref === document.primaryRef);
   const refs = new Set(document.components.map((component) => component.ref));
+  const imported = new ImportedSectionsCollector(refs);
+  imported.add(importedSectionsOf(document), (ref) => (refs.has(ref) ? ref : undefined));
+  const { vulnerabilities, ...sections } = imported.result();
   return {
     name: document.name ?? root?.name ?? 'sbom',
     toolName: options.toolName,
@@ -35,15 +39,29 @@ export function sbomToExportModel(document: SbomDocument, options: SbomExportOpt
     generatedAt: options.generatedAt ?? normaliseDate(document.createdAt) ?? new Date().toISOString(),
     roots: root ? [convert(root)] : [],
     components: document.components.filter((component) => component !== root).map(convert),
-    // Only edges between components: CycloneDX services can be dependency targets but are not exported.
+    // Edges between components; those that touch a service are in serviceDependencies.
     dependencies: document.dependencies
       .filter((dependency) => refs.has(dependency.ref))
       .map((dependency) => ({ from: dependency.ref, to: dependency.dependsOn.filter((ref) => refs.has(ref)) })),
+    vulnerabilities,
+    ...sections,
+  };
+}
+
+/** The document's services, compositions, annotations and vulnerabilities in CycloneDX's JSON shape. */
+export function importedSectionsOf(document: SbomDocument): ImportedDocumentSections {
+  const cyclonedx = document.format === 'cyclonedx';
+  return {
+    services: cyclonedx ? document.services : [],
+    compositions: cyclonedx ? document.compositions : [],
+    // SPDX annotations stay on their elements (component extras): they have another shape.
+    annotations: cyclonedx ? document.annotations : [],
     vulnerabilities: document.vulnerabilities.map((vulnerability) =>
-      document.format === 'cyclonedx'
+      cyclonedx
         ? vulnerability.raw
         : { id: vulnerability.id, ratings: vulnerability.ratings, affects: vulnerability.affects.map((ref) => ({ ref })), ...(vulnerability.analysis ? { analysis: vulnerability.analysis } : {}) },
     ),
+    dependencies: cyclonedx ? document.dependencies : [],
   };
 }
 

@@ -80,3 +80,55 @@ function fillMissing(output: unknown, extra: unknown): unknown {
 function isPlainObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Appends imported items to a list of the document (`compositions`, `annotations` …), keeping only those the schema
+ * accepts there: an item with an issue inside it is taken out again, and if the list as a whole is still rejected,
+ * every appended item goes.
+ */
+export function appendChecked(document: Json, key: string, items: Json[], check: SchemaCheck | null): void {
+  if (items.length === 0) return;
+  const list = (Array.isArray(document[key]) ? document[key] : []) as Json[];
+  const existing = list.length;
+  const added = items.map((item) => structuredClone(item));
+  document[key] = [...list, ...added];
+  if (!check) return;
+  const prefix = `/${key}`;
+  dropMalformedValues(document, new RegExp(`^/${key}/(\\d+)/`), check, (match) => Number(match[1]) >= existing);
+  for (let round = 0; round < 3; round++) {
+    const issues = check(document).filter((issue) => issue.pointer === prefix || issue.pointer.startsWith(`${prefix}/`));
+    if (issues.length === 0) return;
+    const current = document[key] as Json[];
+    const offending = new Set(
+      issues
+        .map((issue) => Number(/^\/[^/]+\/(\d+)/.exec(issue.pointer)?.[1] ?? Number.NaN))
+        .filter((index) => index >= existing)
+        .map((index) => current[index]),
+    );
+    if (offending.size === 0) break;
+    document[key] = current.filter((item) => !offending.has(item));
+  }
+  if (check(document).some((issue) => issue.pointer === prefix || issue.pointer.startsWith(`${prefix}/`))) document[key] = list;
+  if ((document[key] as Json[]).length === 0) delete document[key];
+}
+
+/**
+ * Leaves out imported values that break a JSON-only format rule (an `email` that is no address: CycloneDX XML types
+ * it as a plain string, so an XML import may hold one), where the issue's pointer matches `where`.
+ */
+export function dropMalformedValues(document: Json, where: RegExp, check: SchemaCheck | null, accept: (match: RegExpExecArray) => boolean = () => true): void {
+  if (!check) return;
+  const malformed = check(document).filter((issue) => {
+    const match = where.exec(issue.pointer);
+    return match !== null && accept(match) && issue.message.startsWith('must match format');
+  });
+  // Last first, so that removing an array item does not shift the others still to remove.
+  for (const { pointer } of malformed.sort((a, b) => b.pointer.localeCompare(a.pointer, 'en', { numeric: true }))) {
+    const path = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const key = path.pop()!;
+    let parent: unknown = document;
+    for (const part of path) parent = (parent as Json | undefined)?.[part];
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else if (parent && typeof parent === 'object') delete (parent as Json)[key];
+  }
+}

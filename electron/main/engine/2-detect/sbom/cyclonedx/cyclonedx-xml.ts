@@ -35,6 +35,12 @@ export function cycloneDxXmlToJson(root: XmlNode, specVersion: string): JsonObje
       case 'compositions':
         json.compositions = children(node, 'composition').map(composition);
         break;
+      case 'services':
+        json.services = children(node, 'service').map(service);
+        break;
+      case 'annotations':
+        json.annotations = children(node, 'annotation').map(annotation);
+        break;
       default:
         json[name] = generic(children(bom, name), name);
     }
@@ -68,10 +74,15 @@ function tools(node: XmlNode): unknown {
   if (child(node, 'components') || child(node, 'services')) {
     return {
       components: children(child(node, 'components'), 'component').map(component),
-      services: children(child(node, 'services'), 'service').map((service) => generic([service], 'service')),
+      services: children(child(node, 'services'), 'service').map(service),
     };
   }
-  return children(node, 'tool').map((tool) => generic([tool], 'tool'));
+  return children(node, 'tool').map((tool) => {
+    const json = generic([tool], 'tool') as JsonObject;
+    const toolHashes = child(tool, 'hashes');
+    if (toolHashes) json.hashes = hashes(toolHashes);
+    return json;
+  });
 }
 
 const COMPONENT_TEXT = ['name', 'group', 'version', 'description', 'scope', 'copyright', 'cpe', 'purl', 'author', 'publisher'];
@@ -90,6 +101,9 @@ export function component(node: XmlNode): JsonObject {
     else if (name === 'components') json.components = children(item, 'component').map(component);
     else if (name === 'swid') json.swid = swid(item);
     else if (name === 'evidence') json.evidence = evidence(item);
+    else if (name === 'supplier' || name === 'manufacturer') json[name] = organizationalEntity(item);
+    else if (name === 'modified') json.modified = text(item) === 'true';
+    else if (name === 'omniborId' || name === 'swhid') json[name] = children(node, name).map((entry) => text(entry) ?? '');
     else json[name] = generic(children(node, name), name);
   }
   return json;
@@ -222,6 +236,120 @@ function vulnerability(node: XmlNode): JsonObject {
   if (cwes) json.cwes = children(cwes, 'cwe').map((cwe) => Number(text(cwe)));
   const props = child(node, 'properties');
   if (props) json.properties = properties(props);
+  const proof = child(node, 'proofOfConcept');
+  if (proof) {
+    const entry: JsonObject = {};
+    setIf(entry, 'reproductionSteps', text(proof, 'reproductionSteps'));
+    setIf(entry, 'environment', text(proof, 'environment'));
+    const material = child(proof, 'supportingMaterial');
+    if (material) entry.supportingMaterial = children(material, 'attachment').map(attachment);
+    json.proofOfConcept = entry;
+  }
+  const credits = child(node, 'credits');
+  if (credits) {
+    const entry: JsonObject = {};
+    const organizations = child(credits, 'organizations');
+    if (organizations) entry.organizations = children(organizations, 'organization').map(organizationalEntity);
+    const individuals = child(credits, 'individuals');
+    if (individuals) entry.individuals = children(individuals, 'individual').map((individual) => generic([individual], 'individual'));
+    json.credits = entry;
+  }
+  const vulnerabilityTools = child(node, 'tools');
+  if (vulnerabilityTools) json.tools = tools(vulnerabilityTools);
+  return json;
+}
+
+/**
+ * A service in the JSON shape: booleans, endpoint and tag lists, the provider's url/contact lists, and `data` as
+ * JSON has it (1.2–1.4 `<classification flow>` and 1.5+ `<dataflow>` both become `{flow, classification, …}`).
+ */
+function service(node: XmlNode): JsonObject {
+  const json: JsonObject = {};
+  setIf(json, 'bom-ref', attr(node, 'bom-ref'));
+  for (const name of elementNames(node)) {
+    const item = child(node, name)!;
+    if (['group', 'name', 'version', 'description', 'trustZone'].includes(name)) setIf(json, name, text(item));
+    else if (name === 'provider') json.provider = organizationalEntity(item);
+    else if (name === 'endpoints') json.endpoints = children(item, 'endpoint').map((endpoint) => text(endpoint) ?? '');
+    else if (name === 'tags') json.tags = children(item, 'tag').map((tag) => text(tag) ?? '');
+    else if (name === 'authenticated' || name === 'x-trust-boundary') json[name] = text(item) === 'true';
+    else if (name === 'data') json.data = serviceData(item);
+    else if (name === 'licenses') json.licenses = licenses(item);
+    else if (name === 'externalReferences') json.externalReferences = externalReferences(item);
+    else if (name === 'properties') json.properties = properties(item);
+    else if (name === 'services') json.services = children(item, 'service').map(service);
+    else json[name] = generic(children(node, name), name);
+  }
+  return json;
+}
+
+function serviceData(node: XmlNode): JsonObject[] {
+  const classification = (item: XmlNode | undefined): JsonObject => {
+    const json: JsonObject = {};
+    setIf(json, 'flow', attr(item ?? {}, 'flow'));
+    setIf(json, 'classification', item ? text(item) : null);
+    return json;
+  };
+  const flows = children(node, 'classification').map(classification);
+  for (const dataflow of children(node, 'dataflow')) {
+    const json: JsonObject = {};
+    setIf(json, 'name', attr(dataflow, 'name'));
+    setIf(json, 'description', attr(dataflow, 'description'));
+    Object.assign(json, classification(child(dataflow, 'classification')));
+    const governance = child(dataflow, 'governance');
+    if (governance) json.governance = generic([governance], 'governance');
+    for (const end of ['source', 'destination']) {
+      const urls = child(dataflow, end);
+      if (urls) json[end] = children(urls, 'url').map((url) => text(url) ?? '');
+    }
+    flows.push(json);
+  }
+  return flows;
+}
+
+function annotation(node: XmlNode): JsonObject {
+  const json: JsonObject = {};
+  setIf(json, 'bom-ref', attr(node, 'bom-ref'));
+  json.subjects = children(child(node, 'subjects'), 'subject').map((subject) => attr(subject, 'ref') ?? '');
+  const annotator = child(node, 'annotator');
+  if (annotator) {
+    const who: JsonObject = {};
+    const organization = child(annotator, 'organization');
+    const individual = child(annotator, 'individual');
+    const annotatingComponent = child(annotator, 'component');
+    const annotatingService = child(annotator, 'service');
+    if (organization) who.organization = organizationalEntity(organization);
+    if (individual) who.individual = generic([individual], 'individual');
+    if (annotatingComponent) who.component = component(annotatingComponent);
+    if (annotatingService) who.service = service(annotatingService);
+    json.annotator = who;
+  }
+  setIf(json, 'timestamp', text(node, 'timestamp'));
+  setIf(json, 'text', text(node, 'text'));
+  for (const name of elementNames(node)) {
+    if (!['subjects', 'annotator', 'timestamp', 'text'].includes(name)) json[name] = generic(children(node, name), name);
+  }
+  return json;
+}
+
+/** An organizationalEntity: `url` and `contact` are lists in JSON even when XML has one of them. */
+function organizationalEntity(node: XmlNode): JsonObject {
+  const json: JsonObject = {};
+  setIf(json, 'bom-ref', attr(node, 'bom-ref'));
+  setIf(json, 'name', text(node, 'name'));
+  const address = child(node, 'address');
+  if (address) json.address = generic([address], 'address');
+  const urls = children(node, 'url').map((url) => text(url) ?? '');
+  if (urls.length > 0) json.url = urls;
+  const contacts = children(node, 'contact').map((contact) => generic([contact], 'contact'));
+  if (contacts.length > 0) json.contact = contacts;
+  return json;
+}
+
+function attachment(node: XmlNode): JsonObject {
+  const json: JsonObject = { content: text(node) ?? '' };
+  setIf(json, 'contentType', attr(node, 'content-type'));
+  setIf(json, 'encoding', attr(node, 'encoding'));
   return json;
 }
 

@@ -4,6 +4,7 @@ import { Enums, Models, type Spec } from '@cyclonedx/cyclonedx-library';
 type SpecProtocol = (typeof Spec.SpecVersionDict)[keyof typeof Spec.SpecVersionDict];
 import type { ExportComponent, ExportModel } from '../../export-model.js';
 import { planEvidenceLicenses, planLicenses, type LicenseEntry } from './license-choice.js';
+import { buildService, organization } from './imported-models.js';
 import { buildVulnerability } from './vulnerabilities.js';
 
 /** What the library's models cannot carry; written into the normalized output by patch-json / patch-xml. */
@@ -25,6 +26,9 @@ export interface BuiltBom {
   bom: Models.Bom;
   patches: Map<string, ComponentPatch>;
   annotations: AnnotationPatch[];
+  /** Imported services and vulnerabilities by their model: the raw objects hold what the models cannot. */
+  rawServices: Map<Models.Service, Record<string, unknown>>;
+  rawVulnerabilities: Map<Models.Vulnerability.Vulnerability, Record<string, unknown>>;
 }
 
 const EXTERNAL_REFERENCE_TYPES = new Set<string>(Object.values(Enums.ExternalReferenceType));
@@ -82,18 +86,31 @@ export function buildBom(model: ExportModel, spec: NonNullable<SpecProtocol>): B
     if (parent && parent !== built && !nestsUnder(parentKey!, key)) parent.components.add(built);
     else bom.components.add(built);
   }
-  for (const edge of model.dependencies) {
-    const from = byKey.get(edge.from);
+  const rawServices = new Map<Models.Service, Record<string, unknown>>();
+  for (const raw of model.services ?? []) {
+    const service = buildService(raw, rawServices);
+    if (service) bom.services.add(service);
+  }
+  // Dependency and affects targets: components and (nested) services by bom-ref.
+  const targets = new Map<string, Models.Component | Models.Service>(byKey);
+  for (const service of rawServices.keys()) {
+    if (service.bomRef.value !== undefined && !targets.has(service.bomRef.value)) targets.set(service.bomRef.value, service);
+  }
+  for (const edge of [...model.dependencies, ...(model.serviceDependencies ?? [])]) {
+    const from = targets.get(edge.from);
     for (const to of edge.to) {
-      const target = byKey.get(to);
+      const target = targets.get(to);
       if (from && target && target !== from) from.dependencies.add(target.bomRef);
     }
   }
+  const rawVulnerabilities = new Map<Models.Vulnerability.Vulnerability, Record<string, unknown>>();
   for (const raw of model.vulnerabilities) {
-    const vulnerability = buildVulnerability(raw, byKey);
-    if (vulnerability) bom.vulnerabilities.add(vulnerability);
+    const vulnerability = buildVulnerability(raw, targets);
+    if (!vulnerability) continue;
+    bom.vulnerabilities.add(vulnerability);
+    rawVulnerabilities.set(vulnerability, raw);
   }
-  return { bom, patches, annotations };
+  return { bom, patches, annotations, rawServices, rawVulnerabilities };
 }
 
 function buildComponent(
@@ -109,7 +126,10 @@ function buildComponent(
   if (component.cpe) built.cpe = component.cpe;
   if (component.description) built.description = component.description;
   if (component.author) built.author = component.author;
-  if (component.supplier) built.supplier = new Models.OrganizationalEntity({ name: component.supplier });
+  // An imported CycloneDX supplier keeps its urls and contacts (the model has only the name).
+  const importedSupplier = component.extraFormat === 'cyclonedx' ? organization(component.extra?.supplier) : null;
+  if (importedSupplier) importedSupplier.name ??= component.supplier ?? undefined;
+  if (importedSupplier ?? component.supplier) built.supplier = importedSupplier ?? new Models.OrganizationalEntity({ name: component.supplier! });
   const scope = component.scope ? SCOPES[component.scope] : undefined;
   if (scope) built.scope = scope;
   for (const hash of component.hashes) {

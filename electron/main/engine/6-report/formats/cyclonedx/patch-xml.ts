@@ -1,20 +1,29 @@
 import type { Serialize } from '@cyclonedx/cyclonedx-library';
 import type { AnnotationPatch, ComponentPatch } from './build-bom.js';
+import { addComponentXmlExtras } from './component-xml.js';
 import type { LicenseEntry } from './license-choice.js';
-
-type Element = Serialize.XML.Types.SimpleXml.Element;
-type Node = Element | Serialize.XML.Types.SimpleXml.Comment;
+import { addDecisionAnnotationsXml } from './sections-xml.js';
+import { childList, elementsNamed, insertInOrder, isElement, textElement, type Element, type Node } from './xml-elements.js';
 
 /** Evidence children in schema order (1.5–1.7): occurrences go before licenses and copyright. */
 const EVIDENCE_ORDER = ['identity', 'occurrences', 'callstack', 'licenses', 'copyright'];
 /** Component children that come after evidence: a new <evidence> goes before the first of them. */
 const AFTER_EVIDENCE = ['releaseNotes', 'modelCard', 'data', 'cryptoProperties', 'signature'];
 
-/** The XML counterpart of patch-json: license choices, evidence occurrences and annotations. Extras are not merged. */
-export function patchCycloneDxXml(bom: Element, patches: Map<string, ComponentPatch>, annotations: AnnotationPatch[]): void {
-  for (const component of componentElements(bom)) {
+/**
+ * The XML counterpart of patch-json for components and decisions: license choices, evidence occurrences,
+ * annotations, and (with `extras`) the imported components' unknown fields that have a fixed XML form.
+ */
+export function patchCycloneDxXml(
+  bom: Element,
+  patches: Map<string, ComponentPatch>,
+  annotations: AnnotationPatch[],
+  extras?: { spec: string; factory: Serialize.XML.Normalize.Factory },
+): void {
+  for (const component of elementsNamed(bom, 'component')) {
     const patch = patches.get(String(component.attributes?.['bom-ref'] ?? ''));
     if (!patch) continue;
+    if (extras && patch.extra) addComponentXmlExtras(component, patch.extra, extras.spec, extras.factory);
     const children = childList(component);
     const licenses = children.find((child) => isElement(child, 'licenses')) as Element | undefined;
     if (licenses) licenses.children = patch.licenses.map(licenseElement);
@@ -36,20 +45,7 @@ export function patchCycloneDxXml(bom: Element, patches: Map<string, ComponentPa
       });
     }
   }
-  if (annotations.length > 0) {
-    childList(bom).push({
-      type: 'element',
-      name: 'annotations',
-      children: annotations.map((annotation) =>
-        textElement('annotation', undefined, [
-          textElement('subjects', undefined, [{ type: 'element', name: 'subject', attributes: { ref: annotation.subject } }]),
-          textElement('annotator', undefined, [textElement('individual', undefined, [textElement('name', annotation.annotator)])]),
-          textElement('timestamp', annotation.timestamp),
-          textElement('text', annotation.text),
-        ]),
-      ),
-    });
-  }
+  addDecisionAnnotationsXml(bom, annotations);
   replaceNonXmlCharacters(bom);
 }
 
@@ -84,35 +80,4 @@ function licenseElement(entry: LicenseEntry): Element {
     children.push({ type: 'element', name: 'text', attributes: { 'content-type': license.text.contentType }, children: license.text.content });
   }
   return { type: 'element', name: 'license', attributes: { acknowledgement: license.acknowledgement }, children };
-}
-
-function* componentElements(root: Element): Generator<Element> {
-  const stack: Element[] = [root];
-  while (stack.length > 0) {
-    const element = stack.pop()!;
-    if (element.name === 'component') yield element;
-    if (Array.isArray(element.children)) {
-      for (const child of element.children as Node[]) if (child.type === 'element') stack.push(child);
-    }
-  }
-}
-
-/** The element's children as a mutable array (the serializer accepts any iterable; ours are arrays). */
-function childList(element: Element): Node[] {
-  if (!Array.isArray(element.children)) element.children = element.children === undefined ? [] : [...(element.children as Iterable<Node>)];
-  return element.children as Node[];
-}
-
-function insertInOrder(children: Node[], order: string[], element: Element): void {
-  const rank = order.indexOf(element.name);
-  const index = children.findIndex((child) => child.type === 'element' && order.indexOf(child.name) > rank);
-  children.splice(index === -1 ? children.length : index, 0, element);
-}
-
-function isElement(node: Node, name: string): boolean {
-  return node.type === 'element' && node.name === name;
-}
-
-function textElement(name: string, text: string | undefined, children?: Element[]): Element {
-  return { type: 'element', name, children: children ?? text };
 }

@@ -1,8 +1,10 @@
 import { Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import { cycloneDxXsdCheck } from '../../../2-detect/sbom/cyclonedx/xsd.js';
 import type { ExportModel } from '../../export-model.js';
-import { buildBom, type ComponentPatch } from './build-bom.js';
-import { patchCycloneDxJson } from './patch-json.js';
+import { buildBom } from './build-bom.js';
+import { patchCycloneDxJson, type BomPatches } from './patch-json.js';
 import { patchCycloneDxXml } from './patch-xml.js';
+import { addImportedSectionsXml } from './sections-xml.js';
 
 export type CycloneDxSpec = '1.5' | '1.6' | '1.7';
 
@@ -48,15 +50,34 @@ class PatchingXmlSerializer extends Serialize.XmlSerializer {
  */
 export function writeCycloneDx(model: ExportModel, options: CycloneDxWriteOptions): string {
   const spec = SPECS[options.spec];
-  const { bom, patches, annotations } = buildBom(model, spec);
+  const built: BomPatches = { ...buildBom(model, spec), compositions: model.compositions ?? [], importedAnnotations: model.annotations ?? [] };
   if (options.format === 'json') {
     const serializer = new PatchingJsonSerializer(new Serialize.JSON.Normalize.Factory(spec), (normalized) =>
-      patchCycloneDxJson(normalized as unknown as Record<string, unknown>, patches as Map<string, ComponentPatch>, annotations, options.spec),
+      patchCycloneDxJson(normalized as unknown as Record<string, unknown>, built, options.spec),
     );
-    return serializer.serialize(bom, { space: 2 });
+    return serializer.serialize(built.bom, { space: 2 });
   }
-  const serializer = new PatchingXmlSerializer(new Serialize.XML.Normalize.Factory(spec), (normalized) =>
-    patchCycloneDxXml(normalized, patches, annotations),
-  );
-  return serializer.serialize(bom, { space: 2 });
+  // Imported additions in XML, most to least: each tier is tried while the XSD rejects the one before (XML has no
+  // per-field check like the JSON merge).
+  const tiers = [
+    { sections: true, componentExtras: true },
+    { sections: true, componentExtras: false },
+    { sections: false, componentExtras: false },
+  ];
+  const writeXml = (tier: (typeof tiers)[number]): string =>
+    new PatchingXmlSerializer(new Serialize.XML.Normalize.Factory(spec), (normalized) => {
+      if (tier.sections) addImportedSectionsXml(normalized, built, spec);
+      const extras = tier.componentExtras ? { spec: options.spec, factory: new Serialize.XML.Normalize.Factory(spec) } : undefined;
+      patchCycloneDxXml(normalized, built.patches, built.annotations, extras);
+    }).serialize(built.bom, { space: 2 });
+  const imported = built.rawServices.size + built.rawVulnerabilities.size + built.compositions.length + built.importedAnnotations.length;
+  const hasComponentExtras = [...built.patches.values()].some((patch) => patch.extra !== null);
+  if (imported === 0 && !hasComponentExtras) return writeXml(tiers[2]!);
+  const check = cycloneDxXsdCheck(options.spec);
+  let xml = '';
+  for (const tier of tiers) {
+    xml = writeXml(tier);
+    if (!check || check(xml).length === 0) return xml;
+  }
+  return xml;
 }
