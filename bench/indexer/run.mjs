@@ -43,8 +43,14 @@ const env = { ...process.env, CLEARANCE_HOME: work, CLEARANCE_LOG: 'error' };
 const files = countFiles(tree);
 console.log(`Tree: ${tree} (${files} files), ${os.cpus().length} cores, Node ${process.version}`);
 
-const full = timed(process.execPath, [clearance, 'scan', tree, '--db', db, '--full'], { env });
-console.log(`clearance scan (full):      ${full.seconds.toFixed(2)} s, peak ${full.peakMb.toFixed(0)} MB  — ${full.stdout.trim()}`);
+// Three full indexes into fresh workspaces, the median reported: the first also warms the page cache for the tree
+// (as licensecheck, which runs later, finds it), and a single run on a shared VM can be off by 20 %.
+const fullRuns = [1, 2, 3].map((run) => {
+  const runDb = path.join(work, `full-${run}.sqlite`);
+  return timed(process.execPath, [clearance, 'scan', tree, '--db', run === 3 ? db : runDb, '--full'], { env });
+});
+const full = [...fullRuns].sort((a, b) => a.seconds - b.seconds)[1];
+console.log(`clearance scan (full):      ${full.seconds.toFixed(2)} s median of ${fullRuns.map((r) => r.seconds.toFixed(2)).join(' / ')} s, peak ${Math.max(...fullRuns.map((r) => r.peakMb)).toFixed(0)} MB  — ${full.stdout.trim()}`);
 const rescan = timed(process.execPath, [clearance, 'scan', tree, '--db', db], { env });
 console.log(`clearance scan (unchanged): ${rescan.seconds.toFixed(2)} s, peak ${rescan.peakMb.toFixed(0)} MB  — ${rescan.stdout.trim()}`);
 
