@@ -6,7 +6,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 
 /** Layers (HOUSE.md): only the shell imports electron; renderer and shared never touch Node or the database. */
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**', 'resources/sample/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**', 'resources/sample/**', 'resources/schemas/compiled/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
