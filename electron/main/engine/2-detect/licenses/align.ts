@@ -21,6 +21,9 @@ export interface Alignment {
   optionalMatched: number;
   /** Reference tokens counted as found through a small substitution (a varying name). */
   substituted: number;
+  /** Reference token range the matched text spans, [refStart, refEnd): short of the whole when a head or tail is cut off. */
+  refStart: number;
+  refEnd: number;
 }
 
 /** Words whose insertion or removal changes the meaning, so a substitution containing them is never "just a name". */
@@ -160,5 +163,7 @@ export function align(
   const start = from + ops[firstEq]!.text;
   const end = from + ops[lastEq]!.text + ops[lastEq]!.count;
   const score = matched / (ref.requiredCount + extra || 1);
-  return { start, end, matched, missing, extra, score, longestMissingRun, longestExtraRun, optionalMatched, substituted };
+  const refStart = ops[firstEq]!.ref;
+  const refEnd = ops[lastEq]!.ref + ops[lastEq]!.count;
+  return { start, end, matched, missing, extra, score, longestMissingRun, longestExtraRun, optionalMatched, substituted, refStart, refEnd };
 }

@@ -32,6 +32,13 @@ const RULES: FeatureRule[] = [
     requiredBy: /^$/,
     forbiddenFor: /^BSD-4-Clause$/,
   },
+  // …and a text whose acknowledgement and disclaimer name another organisation (an institute, a project) is not it.
+  {
+    name: 'bsd-uc-university',
+    clause: /\b(?:university|regents|berkeley)\b/,
+    requiredBy: /^BSD-4-Clause-UC$/,
+    forbiddenFor: /^$/,
+  },
   {
     name: 'bsd-endorsement-clause',
     clause: /(?:used|use) to endorse or promote products derived from this software/,

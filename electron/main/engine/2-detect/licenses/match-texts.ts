@@ -86,14 +86,44 @@ function bestScoreOver(matches: TextMatch[], from: number, to: number): number {
   return best;
 }
 
-/** Share of [from, to] already inside matches that fit their reference almost verbatim. */
+/**
+ * Share of [from, to] already inside matches that fit their reference almost verbatim. A match lacking a whole
+ * phrase of its reference (BSD-Source-beginning-file's placement rule) is no such fit: a sibling may be the text.
+ */
 function coveredShare(matches: TextMatch[], from: number, to: number): number {
   let covered = 0;
   for (const m of matches) {
-    if (m.score < 0.95) continue;
+    if (m.score < 0.95 || m.longestMissingRun > NGRAM) continue;
     covered += Math.max(0, Math.min(to, m.end) - Math.max(from, m.start));
   }
   return covered / Math.max(1, to - from);
+}
+
+/** A head or tail of the reference at least this many tokens long, absent from an alignment, is sought again. */
+const CUT_OFF = 2 * NGRAM;
+
+function hitsBetween(sorted: number[], from: number, to: number): number {
+  let n = 0;
+  for (const p of sorted) if (p >= from && p < to) n++;
+  return n;
+}
+
+/**
+ * The densest stretch of hits can straddle two copies placed back to back (the same BSD text under two
+ * holders), so the alignment starts or ends mid-reference while the rest of that copy lies outside the window.
+ * When unclaimed hits lie where the missing head or tail would be, the reference is aligned again over the
+ * stretch the whole copy spans, and the better alignment is kept.
+ */
+function realignCutOff(a: Alignment, ref: Reference, tokens: Int32Array, remaining: number[], margin: number, alignOver: (from: number, to: number) => Alignment | null): Alignment {
+  const head = a.refStart;
+  const tail = ref.tokens.length - a.refEnd;
+  const from = head >= CUT_OFF ? Math.max(0, a.start - head - margin) : Math.max(0, a.start - NGRAM);
+  const to = tail >= CUT_OFF ? Math.min(tokens.length, a.end + tail + margin) : Math.min(tokens.length, a.end + NGRAM);
+  const headHits = head >= CUT_OFF ? hitsBetween(remaining, from, a.start - NGRAM) : 0;
+  const tailHits = tail >= CUT_OFF ? hitsBetween(remaining, a.end, to) : 0;
+  if (headHits < NGRAM && tailHits < NGRAM) return a;
+  const again = alignOver(from, to);
+  return again && again.score > a.score ? again : a;
 }
 
 /** Finds every stretch of the text that aligns with a candidate reference, several copies included. */
@@ -129,15 +159,21 @@ export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadl
       // A weak candidate over text that a better reference already explains verbatim is a distant relative.
       const covered = coveredShare(matches, remaining[bestI]!, remaining[bestJ - 1]! + NGRAM);
       const skip = covered > 0.8 && containment < (bestScoreOver(matches, from, to) >= 0.99 ? 0.85 : 0.6);
-      const a = skip ? null : align(ref, tokens, from, to, deadline, wordOf, index.documentFrequency, grams.hashes, grams.valid);
-      let removeFrom = remaining[bestI]!;
-      let removeTo = remaining[bestJ - 1]!;
+      const alignOver = (f: number, t: number): Alignment | null => align(ref, tokens, f, t, deadline, wordOf, index.documentFrequency, grams.hashes, grams.valid);
+      let a = skip ? null : alignOver(from, to);
+      if (a) a = realignCutOff(a, ref, tokens, remaining, margin, alignOver);
+      const windowFrom = remaining[bestI]!;
+      const windowTo = remaining[bestJ - 1]!;
       if (a && a.score >= NEAR_MISS_SCORE) {
         matches.push({ ...a, ref });
-        removeFrom = Math.min(removeFrom, a.start);
-        removeTo = Math.max(removeTo, a.end - 1);
+        // Only the hits the alignment explains are used up: the rest of the window may start the next copy.
+        const left = remaining.filter((p) => p < a!.start || p >= a!.end);
+        if (left.length < remaining.length) {
+          remaining = left;
+          continue;
+        }
       }
-      remaining = remaining.filter((p) => p < removeFrom || p > removeTo);
+      remaining = remaining.filter((p) => p < windowFrom || p > windowTo);
     }
   }
   return matches;
