@@ -8,7 +8,7 @@ import { detect } from '../../electron/main/engine/2-detect/detect.js';
 import { decodeContent } from '../../electron/main/engine/2-detect/text/index.js';
 import { referenceText } from '../../electron/main/engine/2-detect/licenses/index.js';
 import { npmSourceNotices } from './npm-notices.js';
-import { corporaDir, ensureTree, judge, runLicensecheck, treeDir } from './shared.js';
+import { corporaDir, ensureTree, installedPackages, judge, runLicensecheck, treeDir } from './shared.js';
 
 const requireFromHere = createRequire(import.meta.url);
 const known = new Map<string, string>();
@@ -64,25 +64,11 @@ function scancode(refs: boolean, nuget: boolean, split: 'dev' | 'held-out' | 'al
 function npmTree(): Item[] {
   ensureTree();
   const items: Item[] = [];
-  const visit = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('.')) continue;
-      const pkgDir = path.join(dir, name);
-      if (name.startsWith('@')) {
-        visit(pkgDir);
-        continue;
-      }
-      const manifest = path.join(pkgDir, 'package.json');
-      if (!existsSync(manifest)) continue;
-      const license = (JSON.parse(readFileSync(manifest, 'utf8')) as { license?: unknown }).license;
-      if (typeof license === 'string' && known.has(license.toLowerCase()) && !/\s/.test(license)) {
-        for (const f of readdirSync(pkgDir)) if (/^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i.test(f)) items.push({ file: path.join(pkgDir, f), expected: [known.get(license.toLowerCase())!] });
-      }
-      const nested = path.join(pkgDir, 'node_modules');
-      if (existsSync(nested)) visit(nested);
-    }
-  };
-  visit(path.join(treeDir, 'node_modules'));
+  for (const pkg of installedPackages(path.join(treeDir, 'node_modules'))) {
+    const license = pkg.license;
+    if (typeof license !== 'string' || !known.has(license.toLowerCase()) || /\s/.test(license)) continue;
+    for (const f of readdirSync(pkg.dir)) if (/^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i.test(f)) items.push({ file: path.join(pkg.dir, f), expected: [known.get(license.toLowerCase())!] });
+  }
   return items;
 }
 

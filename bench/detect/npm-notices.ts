@@ -17,11 +17,11 @@
 // 5. files with the same content are kept once.
 // The family keywords are independent of the detector (they decide only which files are in the set, not the id).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
-import { ensureTree, treeDir } from './shared.js';
+import { ensureTree, installedPackages, treeDir } from './shared.js';
 
 export interface NoticeItem {
   file: string;
@@ -119,33 +119,6 @@ function comments(text: string, file: string): string[] {
   return out;
 }
 
-interface Pkg {
-  dir: string;
-  name: string;
-  license: unknown;
-}
-
-function packages(root: string): Pkg[] {
-  const out: Pkg[] = [];
-  const visit = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('.')) continue;
-      const pkgDir = path.join(dir, name);
-      if (name.startsWith('@')) {
-        visit(pkgDir);
-        continue;
-      }
-      const manifest = path.join(pkgDir, 'package.json');
-      if (!existsSync(manifest)) continue;
-      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; license?: unknown };
-      out.push({ dir: pkgDir, name: json.name ?? name, license: json.license });
-      if (existsSync(path.join(pkgDir, 'node_modules'))) visit(path.join(pkgDir, 'node_modules'));
-    }
-  };
-  visit(root);
-  return out;
-}
-
 /** A sub-folder that carries its own license file or is a package of its own: vendored code. */
 function ownLicenseDir(dir: string): boolean {
   for (const name of readdirSync(dir)) {
@@ -176,7 +149,7 @@ export function npmSourceNotices(): NoticeSet {
   const exclude = (why: string): void => void excluded.set(why, (excluded.get(why) ?? 0) + 1);
   const seen = new Set<string>();
   const items: NoticeItem[] = [];
-  for (const pkg of packages(path.join(treeDir, 'node_modules'))) {
+  for (const pkg of installedPackages(path.join(treeDir, 'node_modules'))) {
     const id = typeof pkg.license === 'string' ? known.get(pkg.license.toLowerCase()) : undefined;
     const labelFamily = id ? familyOfId(id) : null;
     const walk = (dir: string, vendored: boolean): void => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -10,6 +10,35 @@ export const corporaDir = process.env.CLEARANCE_SHARED_DATA ? path.join(process.
 export function ensureTree(): void {
   if (existsSync(path.join(treeDir, 'node_modules'))) return;
   execFileSync('npm', ['install', '--prefix', treeDir, '--no-audit', '--no-fund', '--ignore-scripts', 'webpack', 'eslint', 'jest', '@babel/core', 'typescript', 'react-scripts'], { stdio: 'inherit' });
+}
+
+/** An installed npm package: its folder, its name and its package.json `license` as written. */
+export interface InstalledPackage {
+  dir: string;
+  name: string;
+  license: unknown;
+}
+
+/** Every package installed under a node_modules folder, scoped and nested ones included. */
+export function installedPackages(nodeModules: string): InstalledPackage[] {
+  const out: InstalledPackage[] = [];
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.')) continue;
+      const pkgDir = path.join(dir, name);
+      if (name.startsWith('@')) {
+        visit(pkgDir);
+        continue;
+      }
+      const manifest = path.join(pkgDir, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; license?: unknown };
+      out.push({ dir: pkgDir, name: json.name ?? name, license: json.license });
+      if (existsSync(path.join(pkgDir, 'node_modules'))) visit(path.join(pkgDir, 'node_modules'));
+    }
+  };
+  visit(nodeModules);
+  return out;
 }
 
 export function walk(dir: string, out: string[] = []): string[] {
