@@ -1,7 +1,7 @@
 import type { ReadableDb } from '../db/db-types.js';
 import { latestScanSql } from '../db/repositories/projects-repo.js';
 import type { ExportModel } from '../engine/6-report/export-model.js';
-import { ImportedSectionsCollector } from '../engine/6-report/imported-sections.js';
+import { ImportedSectionsCollector, type ImportedDocumentSections } from '../engine/6-report/imported-sections.js';
 
 type Json = Record<string, unknown>;
 
@@ -11,6 +11,7 @@ interface DocumentRow {
   services: string;
   compositions: string;
   annotations: string;
+  serviceDependencies: string;
 }
 
 interface VulnerabilityRow {
@@ -24,7 +25,8 @@ interface VulnerabilityRow {
  * Adds to an export model what the SBOMs imported by the exported scans hold besides components: services,
  * compositions, annotations (CycloneDX documents) and vulnerabilities (any), with their refs rewritten from each
  * document's refs to the exported components' keys. Replaces the model's vulnerabilities, which still carry the
- * documents' refs. Dependency edges that touch a service are not stored at import, so they are not exported.
+ * documents' refs. Dependency edges that touch a service (stored apart at import: the scan's dependencies hold
+ * component edges only) become the model's serviceDependencies, their refs rewritten the same way.
  */
 export function addImportedSbomSections(db: ReadableDb, projectIds: number[] | null, model: ExportModel): void {
   const scans = (db.prepare(`WITH latest AS (${latestScanSql}) SELECT project_id AS projectId, scan_id AS scanId FROM latest ORDER BY project_id`).all() as {
@@ -33,7 +35,8 @@ export function addImportedSbomSections(db: ReadableDb, projectIds: number[] | n
   }[]).filter((scan) => projectIds === null || projectIds.includes(scan.projectId));
   const exported = new Set([...model.roots, ...model.components].map((component) => component.key));
   const collector = new ImportedSectionsCollector(exported);
-  const documentsOf = db.prepare('SELECT id, format, services, compositions, annotations FROM sbom_documents WHERE scan_id = ? ORDER BY id');
+  const documentsOf = db.prepare(`SELECT id, format, services, compositions, annotations, service_dependencies AS serviceDependencies
+     FROM sbom_documents WHERE scan_id = ? ORDER BY id`);
   const vulnerabilitiesOf = db.prepare('SELECT vuln_id AS vulnId, affects, analysis, raw FROM vulnerabilities WHERE document_id = ? ORDER BY id');
   const componentsOf = db.prepare('SELECT key, extra FROM components WHERE scan_id = ? AND extra IS NOT NULL');
   for (const { scanId } of scans) {
@@ -56,7 +59,7 @@ export function addImportedSbomSections(db: ReadableDb, projectIds: number[] | n
           compositions: cyclonedx ? (JSON.parse(document.compositions) as Json[]) : [],
           annotations: cyclonedx ? (JSON.parse(document.annotations) as Json[]) : [],
           vulnerabilities,
-          dependencies: [],
+          dependencies: cyclonedx ? (JSON.parse(document.serviceDependencies) as ImportedDocumentSections['dependencies']) : [],
         },
         (ref) => keyByRef.get(ref),
       );

@@ -1,4 +1,4 @@
-import type { SbomDocument } from '../../engine/2-detect/sbom/types.js';
+import type { SbomDependency, SbomDocument } from '../../engine/2-detect/sbom/types.js';
 import type { ReadableDb, WritableDb } from '../db-types.js';
 
 export function storeSbomDocument(db: WritableDb, scanId: number, filePath: string, doc: SbomDocument): number {
@@ -6,12 +6,12 @@ export function storeSbomDocument(db: WritableDb, scanId: number, filePath: stri
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO sbom_documents (scan_id, file_path, format, spec_version, serialisation, name, serial_number, created_at,
-           tools, services, compositions, annotations, problem_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           tools, services, compositions, annotations, service_dependencies, problem_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         scanId, filePath, doc.format, doc.specVersion, doc.serialisation, doc.name, doc.serialNumber, doc.createdAt,
         JSON.stringify(doc.tools), JSON.stringify(doc.services), JSON.stringify(doc.compositions),
-        JSON.stringify(doc.annotations), doc.problems.length,
+        JSON.stringify(doc.annotations), JSON.stringify(serviceDependenciesOf(doc)), doc.problems.length,
       );
     const documentId = Number(lastInsertRowid);
     const insertVulnerability = db.prepare(
@@ -22,6 +22,28 @@ export function storeSbomDocument(db: WritableDb, scanId: number, filePath: stri
     }
     return documentId;
   }).immediate();
+}
+
+/**
+ * The document's dependency edges that start or end at a (nested) service: a service's whole entry, and of a
+ * component's entry only its service targets (its component edges are stored as the scan's dependencies).
+ */
+export function serviceDependenciesOf(doc: Pick<SbomDocument, 'services' | 'dependencies'>): SbomDependency[] {
+  const serviceRefs = new Set<string>();
+  const pending: unknown[] = [...doc.services];
+  while (pending.length > 0) {
+    const service = pending.pop();
+    if (typeof service !== 'object' || service === null || Array.isArray(service)) continue;
+    const { 'bom-ref': ref, services } = service as Record<string, unknown>;
+    if (typeof ref === 'string' && ref !== '') serviceRefs.add(ref);
+    // A loop, not push(...services): a hostile document's list may exceed the argument limit.
+    if (Array.isArray(services)) for (const child of services as unknown[]) pending.push(child);
+  }
+  if (serviceRefs.size === 0) return [];
+  return doc.dependencies.flatMap((dependency) => {
+    const dependsOn = serviceRefs.has(dependency.ref) ? dependency.dependsOn : dependency.dependsOn.filter((ref) => serviceRefs.has(ref));
+    return dependsOn.length > 0 ? [{ ref: dependency.ref, dependsOn }] : [];
+  });
 }
 
 export interface StoredSbomDocument {
