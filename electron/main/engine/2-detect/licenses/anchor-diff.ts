@@ -78,26 +78,36 @@ function anchorGap(ref: Int32Array, rs: number, re: number, text: Int32Array, ts
   }
   const chain = longestChain(anchorsRef);
   if (chain.length === 0) return false;
-  let refPos = rs;
-  let textPos = ts;
+  const at: Cursor = { ref: rs, text: ts };
   for (const k of chain) {
     const r = anchorsRef[k]!;
     const t = anchorsText[k]!;
-    if (r < refPos || t < textPos) {
-      const overlap = Math.max(refPos - r, textPos - t);
-      if (overlap >= NGRAM || r - t !== refPos - textPos) continue;
-      push(ops, 'eq', refPos, textPos - textBase, NGRAM - overlap);
-      refPos += NGRAM - overlap;
-      textPos += NGRAM - overlap;
+    if (r < at.ref || t < at.text) {
+      extendByOverlap(ops, at, r, t, textBase);
       continue;
     }
-    alignGap(ref, refPos, r, text, textPos, t, ops, textBase, depth + 1);
+    alignGap(ref, at.ref, r, text, at.text, t, ops, textBase, depth + 1);
     push(ops, 'eq', r, t - textBase, NGRAM);
-    refPos = r + NGRAM;
-    textPos = t + NGRAM;
+    at.ref = r + NGRAM;
+    at.text = t + NGRAM;
   }
-  alignGap(ref, refPos, re, text, textPos, te, ops, textBase, depth + 1);
+  alignGap(ref, at.ref, re, text, at.text, te, ops, textBase, depth + 1);
   return true;
+}
+
+/** Where an alignment has got to, in the reference and in the text. */
+interface Cursor {
+  ref: number;
+  text: number;
+}
+
+/** An anchor overlapping the previous one on the same diagonal extends the equal run by its new part; others are skipped. */
+function extendByOverlap(ops: Op[], at: Cursor, r: number, t: number, textBase: number): void {
+  const overlap = Math.max(at.ref - r, at.text - t);
+  if (overlap >= NGRAM || r - t !== at.ref - at.text) return;
+  push(ops, 'eq', at.ref, at.text - textBase, NGRAM - overlap);
+  at.ref += NGRAM - overlap;
+  at.text += NGRAM - overlap;
 }
 
 /** Exact LCS alignment of two small slices, appended to ops; large slices are anchored again first. */
@@ -178,19 +188,13 @@ export function anchorDiff(ref: Int32Array, text: Int32Array, from: number, to: 
   anchorsText.push(...sortedText);
   const chain = longestChain(anchorsRef);
   const ops: Op[] = [];
-  let refPos = 0;
-  let textPos = from;
+  const at: Cursor = { ref: 0, text: from };
   let leading = true;
   for (const k of chain) {
     const r = anchorsRef[k]!;
     const t = anchorsText[k]!;
-    if (r < refPos || t < textPos) {
-      // Overlaps the previous anchor: extend the equal run by the part that is new.
-      const overlap = Math.max(refPos - r, textPos - t);
-      if (overlap >= NGRAM || r - t !== refPos - textPos) continue;
-      push(ops, 'eq', refPos, textPos - from, NGRAM - overlap);
-      refPos += NGRAM - overlap;
-      textPos += NGRAM - overlap;
+    if (r < at.ref || t < at.text) {
+      extendByOverlap(ops, at, r, t, from);
       continue;
     }
     if (leading) {
@@ -199,10 +203,10 @@ export function anchorDiff(ref: Int32Array, text: Int32Array, from: number, to: 
       if (ts > from) push(ops, 'ins', 0, 0, ts - from);
       alignGap(ref, 0, r, text, ts, t, ops, from);
       leading = false;
-    } else alignGap(ref, refPos, r, text, textPos, t, ops, from);
+    } else alignGap(ref, at.ref, r, text, at.text, t, ops, from);
     push(ops, 'eq', r, t - from, NGRAM);
-    refPos = r + NGRAM;
-    textPos = t + NGRAM;
+    at.ref = r + NGRAM;
+    at.text = t + NGRAM;
   }
   if (leading) {
     push(ops, 'ins', 0, 0, to - from);
@@ -210,8 +214,8 @@ export function anchorDiff(ref: Int32Array, text: Int32Array, from: number, to: 
     return ops;
   }
   // After the last anchor: align the reference suffix with the text just after it.
-  const te = Math.min(to, textPos + Math.min(GAP_DP_LIMIT, ref.length - refPos + 20));
-  alignGap(ref, refPos, ref.length, text, textPos, te, ops, from);
+  const te = Math.min(to, at.text + Math.min(GAP_DP_LIMIT, ref.length - at.ref + 20));
+  alignGap(ref, at.ref, ref.length, text, at.text, te, ops, from);
   if (te < to) push(ops, 'ins', ref.length, te - from, to - te);
   return ops;
 }
