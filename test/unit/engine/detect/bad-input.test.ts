@@ -132,6 +132,25 @@ describe('analyzeFile on bad input', () => {
     expect(analysed.timedOut).toBe(true);
   });
 
+  // Each of these once took minutes inside a single regular expression or an all-pairs loop, where no time budget can
+  // interrupt: a libstdc++ header with 36-digit constants (229 s), one line of "(c)" (quadratic), a license on every line.
+  it('inputs that once defeated the time budget finish within it', () => {
+    const gccHeader = `// Copyright (C) 2019-2022 Free Software Foundation, Inc.\n//\n// This file is part of the GNU ISO C++ Library.  This library is free\n// software; you can redistribute it and/or modify it under the\n// terms of the GNU General Public License as published by the\n// Free Software Foundation; either version 3, or (at your option)\n// any later version.\n// <http://www.gnu.org/licenses/>.\n`;
+    const constants = '  template<>\n    inline constexpr __float128 e_v<__float128>\n      = 2.718281828459045235360287471352662498Q;\n'.repeat(40);
+    const budget = { timeBudgetMs: 5_000 };
+    const header = detect(gccHeader + constants, budget);
+    expect(header.some((f) => f.matchedBy.startsWith('incomplete'))).toBe(false);
+    expect(header.map((f) => f.license)).toContain('GPL-3.0-or-later');
+
+    const symbols = detect(`// (c) 2020 Someone\n${'f(c)+'.repeat(200_000)}\n`, budget);
+    expect(symbols.some((f) => f.matchedBy.startsWith('incomplete'))).toBe(false);
+    expect(symbols.filter((f) => f.kind === 'copyright')).toHaveLength(1);
+
+    const everyLine = detect(`# license list\n${'GPL\n'.repeat(60_000)}`, budget);
+    expect(everyLine.some((f) => f.matchedBy === 'incomplete:time-budget')).toBe(false);
+    expect(everyLine.find((f) => f.matchedBy === 'incomplete:statements')?.error).toMatch(/only the first 2000 license statements/);
+  });
+
   it('never throws: missing files, directories and dangling links are unreadable with the OS error', async () => {
     const missing = await analyzeFile(path.join(dir, 'nope.txt'), { maxFileBytes: 100 });
     expect(missing).toMatchObject({ type: 'unreadable', findings: [] });

@@ -23,13 +23,14 @@ export function detectCopyrights(text: string, lineIndex: LineIndex = new LineIn
   const seen = new Set<string>();
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    // Line bounds come from the index: searching for them scanned a whole minified line for every "(c)" in it.
     const line = lineIndex.lineAt(m.index);
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineStart = lineIndex.lineStart(line);
+    const lineEnd = line + 1 < lineIndex.lineCount ? lineIndex.lineEnd(line) : -1;
     const before = text.slice(Math.max(lineStart, m.index - MAX_LINE_PROBE), m.index);
     const kind = markerKind(m[0]);
     // A "(c)" or "©" right after "Copyright" belongs to that statement.
     if (kind === 'symbol' && /copyright\s*$/i.test(before)) continue;
-    const lineEnd = text.indexOf('\n', m.index);
     let rest = text.slice(m.index + m[0].length, Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + 400)).replace(/\r$/, '');
     // Another statement on the same line starts a new finding.
     const nextMarker = /\bcopyright\b\s*(?:\(c\)|©|\d)/i.exec(rest.slice(1));
@@ -48,8 +49,7 @@ export function detectCopyrights(text: string, lineIndex: LineIndex = new LineIn
     let lastLine = line;
     // "Copyright (c) 2010-2020" with the holder on the next line.
     if (parsed && parsed.holders.length === 0 && lineEnd >= 0) {
-      const nextEnd = text.indexOf('\n', lineEnd + 1);
-      const nextLine = text.slice(lineEnd + 1, nextEnd < 0 ? Math.min(text.length, lineEnd + 300) : Math.min(nextEnd, lineEnd + 300)).replace(/^[\s/*#;!%-]+/, '');
+      const nextLine = text.slice(lineEnd + 1, Math.min(lineIndex.lineEnd(line + 1), lineEnd + 300)).replace(/^[\s/*#;!%-]+/, '');
       if (/^[A-Z][^\n]{1,120}$/.test(nextLine.trim()) && !/licen[cs]e|permission|redistribution/i.test(nextLine)) {
         const joined = parseStatement(kind, `${rest} ${nextLine}`);
         if (joined && joined.holders.length) {

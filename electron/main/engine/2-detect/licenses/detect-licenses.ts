@@ -58,6 +58,18 @@ function dropBesideKernelModule(hits: NoticeHit[]): NoticeHit[] {
   return hits.filter((h) => h.matchedBy === 'reference:kernel-module-license' || !(h.first === h.last && kernelLines.has(h.first)));
 }
 
+/**
+ * Statements (notices and references) beyond this many in one file are not read: a license list or a generated file
+ * that names a license on every line would otherwise make the overlap checks below take minutes.
+ */
+export const MAX_STATEMENTS = 2_000;
+
+function firstStatements(hits: NoticeHit[]): { hits: NoticeHit[]; dropped: number } {
+  if (hits.length <= MAX_STATEMENTS) return { hits, dropped: 0 };
+  const kept = [...hits].sort((a, b) => a.first - b.first).slice(0, MAX_STATEMENTS);
+  return { hits: kept, dropped: hits.length - MAX_STATEMENTS };
+}
+
 /** "GNU General Public License" or "/usr/share/common-licenses/GPL-2" near an explicit GNU notice belongs to it. */
 function dropWeakGnuMentions(hits: NoticeHit[]): NoticeHit[] {
   const gnuFamily = (id: string): string | null => /^(A|L)?GPL-/.exec(id)?.[0] ?? null;
@@ -132,7 +144,8 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
 
   mergeLgpl3WithGpl3(findings, lines);
 
-  const hits = dropBesideKernelModule(dropWeakGnuMentions(dedupeHits([...findNotices(wordText), ...findReferences(wordText, slices, lines), ...kernelModuleLicenses(text, (o) => lines.lineAt(o))])))
+  const statements = firstStatements([...findNotices(wordText), ...findReferences(wordText, slices, lines), ...kernelModuleLicenses(text, (o) => lines.lineAt(o))]);
+  const hits = dropBesideKernelModule(dropWeakGnuMentions(dedupeHits(statements.hits)))
     .filter((h) => !coverage.overlaps(h.first, h.last, 1) || notInOverlappingText(h, wordText, findings, index))
     .filter((h) => !conventionSettledByText(h, findings));
   const noticeFindings: DetectedFinding[] = [];
@@ -174,13 +187,17 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
   }
 
   const combined = combineExceptions(findings, exceptionIds, (a, b) => lines.slice(a, b, 100_000));
-  if (Date.now() > deadline || normalized.words.length >= MAX_WORDS) {
-    const last = lines.lineCount - 1;
+  const incomplete =
+    Date.now() > deadline ? { by: 'incomplete:time-budget', error: `detection stopped after the ${options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS} ms time budget` }
+    : normalized.words.length >= MAX_WORDS ? { by: 'incomplete:size', error: `only the first ${MAX_WORDS} words were read` }
+    : statements.dropped > 0 ? { by: 'incomplete:statements', error: `only the first ${MAX_STATEMENTS} license statements were read (${statements.dropped} more)` }
+    : null;
+  if (incomplete) {
     combined.push({
-      ...makeFinding(lines, 'unknown-license', null, 0, 0, Date.now() > deadline ? 'incomplete:time-budget' : 'incomplete:size', 0, { modified: false }),
-      endLine: last + 1,
+      ...makeFinding(lines, 'unknown-license', null, 0, 0, incomplete.by, 0, { modified: false }),
+      endLine: lines.lineCount,
       text: '',
-      error: Date.now() > deadline ? `detection stopped after the ${options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS} ms time budget` : `only the first ${MAX_WORDS} words were read`,
+      error: incomplete.error,
     });
   }
   return combined.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);

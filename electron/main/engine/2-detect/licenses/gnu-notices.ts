@@ -134,8 +134,12 @@ export function gnuNotices(t: WordText): NoticeHit[] {
 /** One GNU notice mentions the license several times: keep its versioned statement, drop the bare mentions. */
 function mergeGnuMentions(hits: NoticeHit[]): NoticeHit[] {
   const out: NoticeHit[] = [];
+  // Hits come in text order and a merge keeps the earlier start, so `out` is ordered by first line: only its tail
+  // within reach needs looking at (a file of 50,000 mentions made this quadratic).
+  let from = 0;
   for (const h of hits) {
-    const near = out.find((o) => Math.abs(o.first - h.first) <= 8 && o.license.split('-')[0] === h.license.split('-')[0]);
+    while (from < out.length && h.first - out[from]!.first > 8) from++;
+    const near = out.slice(from).find((o) => Math.abs(o.first - h.first) <= 8 && o.license.split('-')[0] === h.license.split('-')[0]);
     if (!near) {
       out.push(h);
       continue;

@@ -87,7 +87,8 @@ const SPDX_TAG_LINE = /SPDX-(?:License-Identifier|FileCopyrightText)\s*:/i;
 /** Leading word-like comment markers (punctuation markers vanish with punctuation anyway). */
 const WORD_COMMENT = /^(?:@?rem|dnl)\b/i;
 /** Bullets and numbering at the start of a line: "1.", "(a)", "iv)", "2.1.3". */
-const LIST_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\d{1,3}[.)]?)*(?=\s|$)/i;
+// Each repeated part ends with its separator: "(?:\d{1,3}[.)]?)*" split a long number exponentially many ways.
+const LIST_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\d{1,3}[.)])*(?:\d{1,3})?(?=\s|$)/i;
 const STRING_ESCAPE = /\\[nrt]/g;
 const HTML_TAG = /<\/?[a-zA-Z][^<>\n]{0,200}>/g;
 /** Real HTML elements only: "<copyright holders>" placeholders of reference texts stay words. */

@@ -5,8 +5,11 @@ import type { DetectedFinding } from './types.js';
 import { makeFinding } from './finding.js';
 import { scanSlices, type TextSlice } from './focus.js';
 
-/** Comment closers and quotes that end a tag line in the many comment styles. */
-const TRAILER = /\s*(?:\*\/|-->|\*\)|-\}|#\}|%\}|"""|'''|\]\]>?|[;,"'`]|\\n)+\s*$/;
+/**
+ * Comment closers and quotes that end a tag line in the many comment styles. A triple quote is three quotes: as an
+ * alternative of its own it let a run of quotes split exponentially many ways.
+ */
+const TRAILER = /\s*(?:\*\/|-->|\*\)|-\}|#\}|%\}|\]\]>?|[;,"'`]|\\n)+\s*$/;
 
 type Node = { license: string; plus?: boolean; exception?: string } | { conjunction: 'and' | 'or'; left: Node; right: Node };
 

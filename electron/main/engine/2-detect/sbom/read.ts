@@ -10,7 +10,7 @@ import { cycloneDxJsonCheck, spdx2JsonCheck, spdx2Schema, spdx3JsonCheck, type S
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type ReadSbomOptions } from './options.js';
 import { ProblemLog } from './problems.js';
 import { checkWellFormed, parseXml, refuseDoctype } from './safe-xml.js';
-import { sniffText, type SniffResult } from './sniff.js';
+import { sniffText, XML_PROLOG_ITEM, type SniffResult } from './sniff.js';
 import { coerceBySchema } from './spdx/coerce.js';
 import { readSpdx2 } from './spdx/read-spdx2.js';
 import { readSpdx3 } from './spdx/read-spdx3.js';
@@ -24,6 +24,8 @@ const requireLazily = createRequire(import.meta.url);
 
 const CYCLONEDX_SUPPORTED = ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'];
 const SPDX2_SUPPORTED = ['2.2', '2.3'];
+/** The namespace prefix of a CycloneDX XML root ("<cdx:bom"), after the prolog. */
+const ROOT_PREFIX = new RegExp(String.raw`^\s*(?:(?:${XML_PROLOG_ITEM})\s*)*<([\w.-]+):bom\b`);
 
 /**
  * Reads a CycloneDX or SPDX document. Throws SbomRejectedError when it cannot be read, or (strict) when it breaks
@@ -144,7 +146,7 @@ function readCycloneDxXml(context: ReadContext): SbomDocument {
   } else {
     checkWellFormed(context.text, context.log);
   }
-  const prefix = /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<([\w.-]+):bom\b/.exec(context.text)?.[1] ?? null;
+  const prefix = ROOT_PREFIX.exec(context.text)?.[1] ?? null;
   const root = parseXml(context.text, context.log, context.maxDepth, prefix);
   const bom = cycloneDxXmlToJson(root, readerVersion(context.version));
   checkCycloneDxRules(bom, context.log);

@@ -71,13 +71,20 @@ function sniffLines(text: string): SniffResult | null {
   return null;
 }
 
+/**
+ * A processing instruction or comment before the root element. Written so that no "?>" or "-->" can be skipped over:
+ * with "[\s\S]*?" a lazy item could swallow the next one, and a prolog of many items split exponentially many ways.
+ */
+export const XML_PROLOG_ITEM = String.raw`<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->`;
+
+/** The declaration, comments, processing instructions and a DOCTYPE (its internal subset may hold '>'). */
+const PROLOG = new RegExp(String.raw`\s*(?:(?:${XML_PROLOG_ITEM})\s*|<!DOCTYPE[^[>]*(?:\[[^\]]*\])?\s*>\s*)*`, 'y');
+
 function rootElement(text: string): { name: string; attributes: string } | null {
-  // Skip the declaration, comments, processing instructions and a DOCTYPE (its internal subset may hold '>').
-  const prolog = /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*/y;
-  prolog.lastIndex = 0;
-  prolog.exec(text);
+  PROLOG.lastIndex = 0;
+  PROLOG.exec(text);
   const element = /<([A-Za-z_][\w.:-]*)([^>]*)>/y;
-  element.lastIndex = prolog.lastIndex;
+  element.lastIndex = PROLOG.lastIndex;
   const match = element.exec(text);
   return match ? { name: match[1]!, attributes: match[2]! } : null;
 }

@@ -22,6 +22,17 @@ export class LineIndex {
     return lo;
   }
 
+  /** Offset of the first character of a 0-based line. */
+  lineStart(index: number): number {
+    return this.starts[index] ?? this.text.length;
+  }
+
+  /** Offset of the line break that ends a 0-based line (the text's length for the last line). */
+  lineEnd(index: number): number {
+    const next = this.starts[index + 1];
+    return next === undefined ? this.text.length : next - 1;
+  }
+
   /** Text of 0-based lines [first, last], without the final line break. */
   slice(first: number, last: number, maxChars = 100_000): string {
     const start = this.starts[first] ?? this.text.length;
