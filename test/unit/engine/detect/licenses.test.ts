@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLicenses, diffAgainstReference, referenceText, DETECTOR_VERSION } from '../../../../electron/main/engine/2-detect/licenses/index.js';
 import type { DetectedFinding } from '../../../../electron/main/engine/2-detect/licenses/types.js';
@@ -155,6 +157,14 @@ describe('exceptions combine into WITH expressions', () => {
 });
 
 describe('several licenses in one file', () => {
+  it('two permission notices back to back are two licenses, not one straddling the seam', () => {
+    // X.Org's layout: Oracle's MIT variant ("including the next paragraph"), then The Open Group's notice. The MIT
+    // disclaimer followed by the next grant also aligns, at score 1.0, with HPND-sell-variant-MIT-disclaimer-rev.
+    const text = readFileSync(path.join(import.meta.dirname, '../../../fixtures/licenses/mit-then-open-group.c'), 'utf8');
+    const found = detectLicenses(text).map((f) => [f.license, f.startLine, f.endLine]);
+    expect(found).toEqual([['MIT', 4, 21], ['MIT-open-group', 21, 47]]);
+  });
+
   it('dual-licensed MIT and Apache-2.0 texts, each with its line range', () => {
     const mit = licenseText('MIT');
     const apache = licenseText('Apache-2.0');
@@ -220,6 +230,22 @@ describe('references in headers and docs', () => {
     expect(findings.every((f) => f.kind === 'license-reference')).toBe(true);
   });
 
+  it('Perl\'s "same terms as Perl" notices in their Software::License and older wordings', () => {
+    for (const line of [
+      'This is free software; you can redistribute it and/or modify it under the same terms as the Perl 5 programming language system itself.',
+      'This library is free software; you can redistribute it and/or modify it under the same terms as Perl itself.',
+      '=head1 LICENSE\n\nUnder the same license as Perl itself',
+    ]) {
+      expect(detectLicenses(line).map((f) => f.license), line).toEqual(['Artistic-1.0-Perl OR GPL-1.0-or-later']);
+    }
+  });
+
+  it('.NET\'s "See License.txt in the project root" and "the BSD-3 license"', () => {
+    const dotnet = detectLicenses('// Copyright (C) Example Corporation. All rights reserved. See License.txt in the project root for license information.');
+    expect(dotnet.map((f) => [f.kind, f.license])).toEqual([['license-reference', 'LicenseRef-clearance-see-license-file']]);
+    expect(detectLicenses('## License\n\nCopyright (c) 2022 Jane Example\nLicensed under the BSD-3 license.').map((f) => f.license)).toContain('BSD-3-Clause');
+  });
+
   it('a README "## License" section', () => {
     const text = '# tool\n\nSome text.\n\n## License\n\nMIT © Jane Example\n';
     expect(detectLicenses(text).map((f) => [f.startLine, f.license])).toEqual([[7, 'MIT']]);
@@ -271,6 +297,28 @@ int main(void) { return 0; }`;
     const findings = detectLicenses(text);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: 'unknown-license', license: 'LicenseRef-clearance-unknown', startLine: 2, endLine: 4 });
+  });
+
+  it('a statement that licenses or restricts the file on its own is a finding, whatever the license', () => {
+    const statements = [
+      '# This file is distributed under the same license as the flatpak package.',
+      '|\tTHIS IS UNPUBLISHED PROPRIETARY SOURCE CODE OF EXAMPLE CORP',
+      ' * This file may be distributed under the terms of the License Agreement',
+      '// No part of this file may be reproduced, in whole or in part, without prior written permission of Example Corp.',
+      ' * Copyright (c) 2005, Joe Example. Freely redistributable.',
+    ];
+    for (const line of statements) {
+      const found = detectLicenses(`${line}\nint x;\n`);
+      expect(found.map((f) => [f.kind, f.startLine]), line).toEqual([['unknown-license', 1]]);
+    }
+  });
+
+  it('mentions that license nothing are not findings: a contributor agreement, "you may use" in docs, GNU boilerplate beside its notice', () => {
+    expect(detectLicenses('Contributions need a signed [Contributor License Agreement](https://cla.example.org).\n')).toEqual([]);
+    expect(detectLicenses('You may use the syntax C<use File::Copy "cp"> to get the alias.\nThe license of the alias is the same as the function.\n')).toEqual([]);
+    // libidn2's header: two GNU notices joined by "or both in parallel", then the GNU warranty paragraphs.
+    const dual = `Libidn2 is free software: you can redistribute it and/or modify it\nunder the terms of either:\n\n  * the GNU Lesser General Public License as published by the Free\n    Software Foundation; either version 3 of the License, or (at\n    your option) any later version.\n\nor\n\n  * the GNU General Public License as published by the Free\n    Software Foundation; either version 2 of the License, or (at\n    your option) any later version.\n\nor both in parallel, as here.\n\nThis program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\nYou should have received copies of the GNU General Public License and\nthe GNU Lesser General Public License along with this program.  If\nnot, see <http://www.gnu.org/licenses/>.\n`;
+    expect(detectLicenses(dual).map((f) => f.license)).toEqual(['LGPL-3.0-or-later', 'GPL-2.0-or-later']);
   });
 
   it('ordinary code and prose produce no finding', () => {

@@ -181,7 +181,8 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
     coverage.add(first, last);
     findings.push(makeFinding(lines, 'unknown-license', UNKNOWN_LICENSE, first, last, `near-match:${t.id}`, t.match.score, { modified: true }));
   }
-  for (const c of legalClusters(text, deadline, normalized.lineRanges)) {
+  const besideGnuNotice = findings.some((f) => f.license !== null && /\b(?:A|L)?GPL-/.test(f.license));
+  for (const c of legalClusters(text, deadline, normalized.lineRanges, besideGnuNotice)) {
     if (coverage.overlaps(c.first, c.last, 2)) continue;
     findings.push(makeFinding(lines, 'unknown-license', UNKNOWN_LICENSE, c.first, c.last, 'legal-phrases', 0, { modified: false }));
   }

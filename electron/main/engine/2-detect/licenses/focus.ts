@@ -5,7 +5,7 @@ import { normalizeWords, type NormalizedWords } from './normalize.js';
  * Words that every license text, notice or reference contains at least one of. Only the text around them is
  * normalised and matched, so a 10 MB bundle with one license comment costs little more than its keyword scan.
  */
-const KEYWORD = /licen[cs]|copyright|permission|warrant|distribut|freely|freeware|gpl|spdx|public domain|opensource\.org|gnu\.org|creative ?commons|apache|mozilla|eclipse\.org|tldrlegal|lizenz|licenti|whatever way|what you want|\(c\)|©/gi;
+const KEYWORD = /licen[cs]|copyright|permission|warrant|distribut|freely|freeware|gpl|spdx|public domain|opensource\.org|gnu\.org|creative ?commons|apache|mozilla|eclipse\.org|tldrlegal|lizenz|licenti|whatever way|what you want|\(c\)|©|proprietary|confidential|rights reserved|\beula\b/gi;
 /** Context kept around a keyword; longer than the longest keyword-free stretch of any common license text. */
 const BEFORE = 4_000;
 const AFTER = 8_000;

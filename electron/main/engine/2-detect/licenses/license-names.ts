@@ -23,6 +23,8 @@ const ALIASES: Record<string, string> = {
   '3 clause bsd license': 'BSD-3-Clause',
   'bsd 3 clause': 'BSD-3-Clause',
   '3 clause bsd': 'BSD-3-Clause',
+  'bsd 3': 'BSD-3-Clause',
+  'bsd 2': 'BSD-2-Clause',
   'simplified bsd': 'BSD-2-Clause',
   'simplified bsd license': 'BSD-2-Clause',
   'freebsd license': 'BSD-2-Clause',

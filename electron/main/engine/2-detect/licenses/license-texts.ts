@@ -63,6 +63,21 @@ function compoundOf(group: TextMatch[]): TextMatch | null {
   return found;
 }
 
+/**
+ * Drops alignments that straddle two texts: a reference made of the tail of one license and the head of the next
+ * (an MIT disclaimer followed by an HPND grant reads as HPND-sell-variant-MIT-disclaimer-rev, score 1.0) when two
+ * matches that each explain more words, sticking out of it on either side, cover it. Scores cannot decide this: the
+ * straddler aligns as tightly as either text. Larger matches are settled first, so a straddler never removes a text.
+ */
+function withoutStraddlers(accepted: TextMatch[]): TextMatch[] {
+  const kept: TextMatch[] = [];
+  for (const m of [...accepted].sort((x, y) => y.matched - x.matched)) {
+    const straddles = kept.some((a) => a.start < m.start && a.end > m.start && a.end < m.end && kept.some((b) => b !== a && b.start > m.start && b.end > m.end && b.start <= a.end && overlapShare(a, b) <= OVERLAP_SHARE));
+    if (!straddles) kept.push(m);
+  }
+  return accepted.filter((m) => kept.includes(m));
+}
+
 /** How far below the best match a consistent sibling may score and still replace it. */
 const SIBLING_GAP = 0.15;
 
@@ -91,7 +106,7 @@ function firstConsistent(group: TextMatch[], text: string, conflicts: (m: TextMa
 export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, deadline: number): ResolvedTextMatch[] {
   const wordOf = (id: number): string | undefined => (id > 0 ? indexWords(index)[id] : undefined);
   const matches = findTextMatches(input.ids, index, deadline, wordOf).sort(rank);
-  const accepted = matches.filter((m) => m.score >= acceptScore(m.ref));
+  const accepted = withoutStraddlers(matches.filter((m) => m.score >= acceptScore(m.ref)));
   const groups: TextMatch[][] = [];
   for (const m of accepted) {
     const group = groups.find((g) => overlapShare(g[0]!, m) > OVERLAP_SHARE);

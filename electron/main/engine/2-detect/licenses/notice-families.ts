@@ -64,10 +64,11 @@ const RULES: PhraseRule[] = [
     matchedBy: 'notice:mozilla-tri-license',
     license: () => 'MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later',
   },
-  // Perl modules: "you can redistribute it and/or modify it under the same terms as Perl itself".
+  // Perl modules: "… under the same terms as Perl itself", and Software::License's "… under the same terms as the
+  // Perl 5 programming language system itself" that every Dist::Zilla release carries.
   {
-    needle: 'perl itself',
-    re: /\bunder the same terms as perl itself\b/g,
+    needle: 'same ',
+    re: /\bunder the same (?:terms|licen[cs]e) as (?:the )?perl(?: 5)?(?: programming language)?(?: system)?(?: itself)?\b/g,
     kind: 'license-notice',
     matchedBy: 'notice:perl',
     license: () => 'Artistic-1.0-Perl OR GPL-1.0-or-later',

@@ -156,7 +156,9 @@ function urlReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
   return hits;
 }
 
-const SEE_FILE = /\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+|attached\s+)?(?:file\s+)?[`'"([]?(?:\.\/)?(?:LICEN[CS]E|COPYING|NOTICE)(?:[-._][A-Za-z0-9.]+)?\b|\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+)?licen[cs]e\s+file\b/g;
+// Upper-case names alone ("see NOTICE"), or any case with an extension: .NET's headers say "See License.txt in the
+// project root for license information".
+const SEE_FILE = /\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+|attached\s+)?(?:file\s+)?[`'"([]?(?:\.\/)?(?:(?:LICEN[CS]E|COPYING|NOTICE)(?:[-._][A-Za-z0-9.]+)?\b|(?:[Ll]icen[cs]e|LICEN[CS]E|[Cc]opying|COPYING)(?:[-_][A-Za-z0-9]+)?\.(?:txt|md|rst|html?|adoc)\b)|\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+)?licen[cs]e\s+file\b/g;
 
 /** "See LICENSE", "see the accompanying LICENSE file": the license is elsewhere; the finding points there. */
 function seeFileReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
