@@ -238,6 +238,9 @@ describe('references in headers and docs', () => {
     ]) {
       expect(detectLicenses(line).map((f) => f.license), line).toEqual(['Artistic-1.0-Perl OR GPL-1.0-or-later']);
     }
+    // HTML::Tree's wording: the warranty paragraph after the notice is part of it, not an unknown disclaimer.
+    const withWarranty = 'This library is free software; you can redistribute it and/or\nmodify it under the same terms as Perl itself.\n\nThe programs in this library are distributed in the hope that they\nwill be useful, but without any warranty; without even the implied\nwarranty of merchantability or fitness for a particular purpose.\n';
+    expect(detectLicenses(withWarranty).map((f) => [f.license, f.startLine, f.endLine])).toEqual([['Artistic-1.0-Perl OR GPL-1.0-or-later', 1, 6]]);
   });
 
   it('.NET\'s "See License.txt in the project root" and "the BSD-3 license"', () => {
