@@ -29,6 +29,25 @@ describe('detectCopyrights', () => {
     expect(detectCopyrights(text)[0]!.statement).toBe('Copyright (c) 2010-2015, 2018 Foo Bar Inc. All rights reserved.');
   });
 
+  // Each of these shapes came out wrong in a run over /usr/include and the Python standard library (6,675 statements).
+  it('reads holders and open-ended years as real headers write them', () => {
+    const cases: Array<[string, string[], string | null]> = [
+      ['Copyright (c) 1996-1997 Andreas Dilger.', ['Andreas Dilger'], '1996-1997'],
+      ['Copyright 2003,2004 Andi Kleen SuSE Labs', ['Andi Kleen SuSE Labs'], '2003,2004'],
+      ['// © 2016 and later: Unicode, Inc. and others.', ['Unicode, Inc. and others'], '2016 and later'],
+      ['Copyright 2001 and onwards Google Inc.', ['Google Inc'], '2001 and onwards'],
+      [' * Copyright (c) 2003+ Evgeniy Polyakov <johnpol@example.org>', ['Evgeniy Polyakov'], '2003+'],
+      [' * Copyright (C) 1998-9 Tim Waugh <tim@example.org>', ['Tim Waugh'], '1998-9'],
+      [' * Copyright (c) 2001 Alexander Peslyak and it is hereby released to the', ['Alexander Peslyak'], '2001'],
+      ['(c) Copyright CNRI, All Rights Reserved. NO WARRANTY.', ['CNRI'], null],
+      ['Copyright 2020 Example Inc. Licensed under the MIT license.', ['Example Inc'], '2020'],
+    ];
+    for (const [line, holders, years] of cases) {
+      const found = detectCopyrights(line);
+      expect(found.map((f) => [f.holders, f.years]), line).toEqual([[holders, years]]);
+    }
+  });
+
   it('ignores (c) in code, prose about copyright and template placeholders', () => {
     const text = [
       'if (c) { x = (c) ? 1 : 2; }',

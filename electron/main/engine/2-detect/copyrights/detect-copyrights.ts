@@ -35,6 +35,8 @@ export function detectCopyrights(text: string, lineIndex: LineIndex = new LineIn
     // Another statement on the same line starts a new finding.
     const nextMarker = /\bcopyright\b\s*(?:\(c\)|©|\d)/i.exec(rest.slice(1));
     if (nextMarker) rest = rest.slice(0, nextMarker.index + 1);
+    // "(c) Copyright CNRI": the statement is the "Copyright" marker's, read once from there.
+    if (kind === 'symbol' && /^\s*copyright\b/i.test(rest)) continue;
     if (kind === 'copyright') {
       const leadOk = LEAD_OK.test(before) || /(?:^|[^a-z])(?:\(c\)|©)\s*$/i.test(before);
       const strongNext = /^\s*(?:\(c\)|©|\d{4})/i.test(rest);

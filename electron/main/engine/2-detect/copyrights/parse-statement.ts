@@ -1,7 +1,9 @@
 /** Parsing of one copyright statement: holders and years, with placeholder and prose rejection. */
 
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
-const YEARS = new RegExp(String.raw`${YEAR}(?:\s*(?:[-–—,/]|to)\s*(?:${YEAR}|present|\d\d)\b)*(?:\s*,\s*${YEAR}(?:\s*[-–—]\s*(?:${YEAR}|present))?)*`, 'gi');
+/** "2003+", "2016 and later:", "2001 and onwards": open-ended ranges belong to the years, not the holder. */
+const OPEN_END = String.raw`(?:\+|\s+(?:and\s+)?(?:later|onwards?)\b:?)?`;
+const YEARS = new RegExp(String.raw`${YEAR}(?:\s*(?:[-–—,/]|to)\s*(?:${YEAR}|present|\d{1,2})\b)*(?:\s*,\s*${YEAR}(?:\s*[-–—]\s*(?:${YEAR}|present))?)*${OPEN_END}`, 'gi');
 /** Template placeholders of license texts: never a real holder. */
 const PLACEHOLDER = /<[^>]{0,60}>|\[[^\]]{0,60}\]|\{[^}]{0,60}\}|\$\{|%[sd]\b|__[A-Z_]+__|\byyyy\b|\byear\b|\bname of (?:the )?(?:copyright )?(?:owner|holder|author)s?\b|^copyright (?:owner|holder)s?$|^the copyright holders?$|^(?:author|owner|holder|your name|fullname|name)$/i;
 /** Words after "Copyright" that show prose about copyright, not a statement. */
@@ -15,12 +17,20 @@ export interface ParsedStatement {
   years: string | null;
 }
 
+/** Where the holder's name ends and a sentence about the file begins: "… Peslyak and it is hereby released to …". */
+const CLAUSE_AFTER_HOLDER = /\s+(?:and\s+)?(?:it|this\s+(?:file|software|program|code|library))\s+(?:is|was|has|may)\b.*$|\s+(?:is|are)\s+(?:hereby|licen[cs]ed|released|distributed|free|provided)\b.*$|\.\s+(?:Licen[cs]ed?|This|See|Use|Permission|Distributed|Released|Redistribution|No\s+warranty)\b.*$/is;
+
 function tidyHolder(raw: string): string {
-  return raw
+  // Whatever follows "All rights reserved" ("… NO WARRANTY.") is not part of the name.
+  const rights = /\b(?:all|some)\s+rights\s+reserved\b/i.exec(raw);
+  const named = rights && rights.index > 0 ? raw.slice(0, rights.index) : raw;
+  return named
     .replace(RIGHTS, ' ')
     .replace(/<[^>\s]+@[^>\s]+>/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^(?:by|and|,|\.|:|-|\s)+/i, '')
+    .replace(CLAUSE_AFTER_HOLDER, '')
+    // "by" and "and" only as whole words: "Andreas Dilger" keeps its "And".
+    .replace(/^(?:(?:by|and)\b|[,.:+\-\s])+/i, '')
     .replace(/[\s,;:.*/\\#-]+$/, '')
     .trim();
 }
@@ -42,7 +52,7 @@ export function parseStatement(marker: 'copyright' | 'symbol' | 'spdx', rest: st
   // Minified banners: "/*! lib v1 | (c) 2019 Authors | Released under the MIT license */".
   body = body.slice(0, 300).split(/\s\|\s|\*\/|-->/)[0]!;
   const yearParts = body.match(YEARS) ?? [];
-  const years = yearParts.length ? yearParts.map((y) => y.trim()).join(', ') : null;
+  const years = yearParts.length ? yearParts.map((y) => y.trim().replace(/:$/, '')).join(', ') : null;
   if (marker === 'symbol' && !years && !/^\s*[A-Z]/.test(body)) return null;
   const holderText = tidyHolder(body.replace(YEARS, ' ').replace(MARKERS, ' '));
   const placeholderOnly = PLACEHOLDER.test(body) && !years;
