@@ -249,6 +249,26 @@ describe('references in headers and docs', () => {
     expect(detectLicenses('## License\n\nCopyright (c) 2022 Jane Example\nLicensed under the BSD-3 license.').map((f) => f.license)).toContain('BSD-3-Clause');
   });
 
+  it('pointers to a license file in the wordings of Tcl, CPython, xmlsec and libjpeg', () => {
+    const pointers: Array<[string, string]> = [
+      [' * See the file "license.terms" for information on usage and redistribution of\n * this file, and for a DISCLAIMER OF ALL WARRANTIES.', 'LicenseRef-clearance-see-license-file'],
+      ['# See the file "Misc/COPYRIGHT" for information on usage and redistribution.', 'LicenseRef-clearance-see-license-file'],
+      [' * This is free software; see Copyright file in the source\n * distribution for preciese wording.', 'LicenseRef-clearance-see-license-file'],
+      [' * For conditions of distribution and use, see the accompanying README.ijg\n * file.', 'IJG'],
+    ];
+    for (const [text, license] of pointers) expect(detectLicenses(text).map((f) => f.license), text).toEqual([license]);
+  });
+
+  it('CPython\'s contributor-agreement line and "license: PSFL" are the PSF license; a bare license line is flagged', () => {
+    const psf = detectLicenses('# Copyright 2007 Google, Inc. All Rights Reserved.\n# Licensed to PSF under a Contributor Agreement.\n');
+    expect(psf.map((f) => [f.license, f.score])).toEqual([['PSF-2.0', 0.8]]);
+    expect(detectLicenses('# Adapted with permission from the EdgeDB project;\n# license: PSFL.\n').map((f) => f.license)).toEqual(['PSF-2.0']);
+    const icu = detectLicenses('// © 2016 and later: Unicode, Inc. and others.\n// License & terms of use: http://www.unicode.org/copyright.html\n');
+    expect(icu.map((f) => [f.kind, f.startLine])).toEqual([['unknown-license', 2]]);
+    expect(detectLicenses('interface Manifest {\n  license: string;\n}\n')).toEqual([]);
+    expect(detectLicenses('* **license:** oops. Forgot to update license.md\n')).toEqual([]);
+  });
+
   it('a README "## License" section', () => {
     const text = '# tool\n\nSome text.\n\n## License\n\nMIT © Jane Example\n';
     expect(detectLicenses(text).map((f) => [f.startLine, f.license])).toEqual([[7, 'MIT']]);

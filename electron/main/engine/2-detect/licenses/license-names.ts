@@ -50,6 +50,8 @@ const ALIASES: Record<string, string> = {
   'python software foundation license': 'PSF-2.0',
   'psf license': 'PSF-2.0',
   'psf': 'PSF-2.0',
+  'psfl': 'PSF-2.0',
+  'python license': 'Python-2.0',
   'blue oak model license 1 0 0': 'BlueOak-1.0.0',
   'microsoft public license': 'MS-PL',
   'ruby license': 'Ruby',

@@ -81,6 +81,15 @@ const RULES: PhraseRule[] = [
     matchedBy: 'notice:ruby',
     license: () => 'Ruby',
   },
+  // CPython's headers: "Licensed to PSF under a Contributor Agreement": the PSF distributes them under its license.
+  {
+    needle: 'contributor agreement',
+    re: /\blicensed to (?:the )?(?:psf|python software foundation) under a contributor agreement\b/g,
+    kind: 'license-reference',
+    matchedBy: 'reference:psf-contributor-agreement',
+    license: () => 'PSF-2.0',
+    score: CONVENTION_SCORE,
+  },
   // The CC0 deed's statement, as in CC0 file headers.
   {
     needle: 'possible under law',

@@ -10,6 +10,8 @@ const STATEMENT = new RegExp(
   [
     String.raw`\b(?:is|are|be|been|being)\s+(?:distributed|licen[cs]ed|released|made available|provided|published|offered)\s+under\s+(?:the\s+)?(?:same|terms|conditions|a|an|its|their|our|this|these|following|separate|different|custom)\b`,
     String.raw`\bunder the same (?:licen[cs]e|terms)(?: and conditions)? as\b`,
+    // A comment line naming the file's license or terms ("// License & terms of use: http://www.unicode.org/…").
+    String.raw`^\s*(?:\/\/|#|\*|\/\*|;|--|%|!)[\s/*#;!%-]*(?:licen[cs]e|licensing|terms of use)(?:\s*(?:&|and)\s*terms of use)?\s*:[ \t]*[^\s*]`,
     String.raw`(?<!contributor )\b(?:end[- ]user )?licen[cs]e agreement\b|\bEULA\b`,
     String.raw`\b(?:proprietary and confidential|confidential and proprietary|unpublished (?:proprietary|work)|proprietary (?:source code|information|software|property|rights) of|trade secrets? of)\b`,
     String.raw`\bunauthori[sz]ed (?:copying|use|reproduction|distribution|disclosure|modification)\b`,
