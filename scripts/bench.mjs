@@ -13,6 +13,7 @@ const suites = {
     [tsx, ['bench/detect/cold-start.ts']],
     [tsx, ['bench/detect/accuracy.ts']],
     [tsx, ['bench/detect/debian-copyright.ts']],
+    [tsx, ['bench/detect/census.ts']],
     [tsx, ['bench/detect/speed.ts']],
   ],
   manifests: [[tsx, ['bench/manifests.bench.ts']]],
