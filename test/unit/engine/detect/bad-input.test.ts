@@ -53,6 +53,9 @@ describe('decodeContent', () => {
     expect(decodeContent(Buffer.from('abc\u0000def\u0000ghi', 'latin1'))).toMatchObject({ kind: 'binary', reason: expect.stringMatching(/NUL/) });
     expect(decodeContent(Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 7) + 1)))).toMatchObject({ kind: 'binary', reason: expect.stringMatching(/control/) });
     expect(decodeContent(readFileSync(process.execPath).subarray(0, 4096))).toMatchObject({ kind: 'binary' });
+    // A PDF's text is in compressed streams; its raw bytes read as Latin-1 gave made-up "(c)" statements.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.5\r%\xe2\xe3\xcf\xd3\r\n1 0 obj\r<</Length 40/Filter/FlateDecode>>stream\r\n', 'latin1'), Buffer.from([0x78, 0x9c, 0xa9, 0x28, 0x63, 0x29]), Buffer.from('\r\nendstream', 'latin1')]);
+    expect(decodeContent(pdf)).toMatchObject({ kind: 'binary', reason: 'pdf file signature' });
   });
 });
 

@@ -269,6 +269,23 @@ describe('references in headers and docs', () => {
     expect(detectLicenses('* **license:** oops. Forgot to update license.md\n')).toEqual([]);
   });
 
+  it('Vim\'s runtime-file notices, Python\'s __license__ and comment leaders of other languages', () => {
+    expect(detectLicenses('" License: You may redistribute this under the same terms as Vim itself').map((f) => f.license)).toEqual(['Vim']);
+    expect(detectLicenses('" Vim is Charityware - see ":help license" or uganda.txt for licence details.').map((f) => f.license)).toEqual(['Vim']);
+    expect(detectLicenses('" License: Vim License (see vim\'s :help license)').map((f) => f.license)).toEqual(['Vim']);
+    expect(detectLicenses('% License: LPPL 1.3c').map((f) => f.license)).toEqual(['LPPL-1.3c']);
+    expect(detectLicenses('__copyright__ = "Copyright 2006, Joe Example"\n__license__ = "MIT"\n').map((f) => f.license)).toEqual(['MIT']);
+  });
+
+  it('code and API docs that handle EULAs are not license statements; an agreement that governs the file is', () => {
+    for (const code of ['  acceptEula: Optional. Whether the user accepts the End User License Agreement (EULA) for the model.', '    "--accept-eula": "bool",', '  eulaUri: Optional. A URL to the End User License Agreement provided by the vendor.']) {
+      expect(detectLicenses(code), code).toEqual([]);
+    }
+    for (const statement of [' * Use of this software is subject to the terms of the Example End User License Agreement.', 'EXAMPLE, INC. LICENSE AGREEMENT - DATA FILES AND SOFTWARE']) {
+      expect(detectLicenses(statement).map((f) => f.kind), statement).toEqual(['unknown-license']);
+    }
+  });
+
   it('a README "## License" section', () => {
     const text = '# tool\n\nSome text.\n\n## License\n\nMIT © Jane Example\n';
     expect(detectLicenses(text).map((f) => [f.startLine, f.license])).toEqual([[7, 'MIT']]);

@@ -55,6 +55,7 @@ const ALIASES: Record<string, string> = {
   'blue oak model license 1 0 0': 'BlueOak-1.0.0',
   'microsoft public license': 'MS-PL',
   'ruby license': 'Ruby',
+  'vim license': 'Vim',
   'ms pl': 'MS-PL',
   'microsoft reciprocal license': 'MS-RL',
   'ms rl': 'MS-RL',

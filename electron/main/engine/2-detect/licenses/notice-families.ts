@@ -73,6 +73,14 @@ const RULES: PhraseRule[] = [
     matchedBy: 'notice:perl',
     license: () => 'Artistic-1.0-Perl OR GPL-1.0-or-later',
   },
+  // Vim runtime files: "You may redistribute this under the same terms as Vim itself", "Vim is Charityware".
+  {
+    needle: 'vim',
+    re: /\bunder the same terms as vim(?: itself)?\b|\bvim is charityware\b/g,
+    kind: 'license-notice',
+    matchedBy: 'notice:vim',
+    license: () => 'Vim',
+  },
   // Ruby libraries: "you can redistribute it and/or modify it under the same terms as Ruby (itself)".
   {
     needle: 'same terms as ruby',

@@ -12,7 +12,9 @@ const STATEMENT = new RegExp(
     String.raw`\bunder the same (?:licen[cs]e|terms)(?: and conditions)? as\b`,
     // A comment line naming the file's license or terms ("// License & terms of use: http://www.unicode.org/…").
     String.raw`^\s*(?:\/\/|#|\*|\/\*|;|--|%|!)[\s/*#;!%-]*(?:licen[cs]e|licensing|terms of use)(?:\s*(?:&|and)\s*terms of use)?\s*:[ \t]*[^\s*]`,
-    String.raw`(?<!contributor )\b(?:end[- ]user )?licen[cs]e agreement\b|\bEULA\b`,
+    // An agreement that governs the file, or an agreement's title line; not code and API docs that handle EULAs.
+    String.raw`\b(?:subject to|governed by|under|accept(?:ance of)?) (?:the )?(?:terms (?:and conditions )?of )?(?:the|this|your|an?|its) (?:[\w-]+ ){0,4}?(?:(?<!contributor )licen[cs]e agreement|EULA)\b`,
+    String.raw`^\W*(?:[\w.,&-]+\s+){0,6}(?<!contributor\s)licen[cs]e agreement(?:\s+[\w.,&()-]+){0,6}\W*$`,
     String.raw`\b(?:proprietary and confidential|confidential and proprietary|unpublished (?:proprietary|work)|proprietary (?:source code|information|software|property|rights) of|trade secrets? of)\b`,
     String.raw`\bunauthori[sz]ed (?:copying|use|reproduction|distribution|disclosure|modification)\b`,
     String.raw`\bmay not be (?:copied|reproduced|used|disclosed|distributed|redistributed|modified|sold|transmitted)(?:,? (?:in whole or in part|or \w+))*,? (?:\w+ ){0,6}?without\b`,
