@@ -41,6 +41,7 @@ describe('detectCopyrights', () => {
       [' * Copyright (c) 2001 Alexander Peslyak and it is hereby released to the', ['Alexander Peslyak'], '2001'],
       ['(c) Copyright CNRI, All Rights Reserved. NO WARRANTY.', ['CNRI'], null],
       ['Copyright 2020 Example Inc. Licensed under the MIT license.', ['Example Inc'], '2020'],
+      ['# Copyright (c) 2001-2010 Python Software Foundation; All Rights\n# Reserved.', ['Python Software Foundation'], '2001-2010'],
     ];
     for (const [line, holders, years] of cases) {
       const found = detectCopyrights(line);

@@ -29,6 +29,8 @@ function tidyHolder(raw: string): string {
     .replace(/<[^>\s]+@[^>\s]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(CLAUSE_AFTER_HOLDER, '')
+    // "… Foundation; All Rights" with "Reserved." on the next line.
+    .replace(/[\s,;.]+all\s+rights$/i, '')
     // "by" and "and" only as whole words: "Andreas Dilger" keeps its "And".
     .replace(/^(?:(?:by|and)\b|[,.:+\-\s])+/i, '')
     .replace(/[\s,;:.*/\\#-]+$/, '')
