@@ -176,5 +176,34 @@ export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadl
       remaining = remaining.filter((p) => p < windowFrom || p > windowTo);
     }
   }
+  return realignOverSiblings(matches, tokens, (ref, from, to) => align(ref, tokens, from, to, deadline, wordOf, index.documentFrequency, grams.hashes, grams.valid), deadline);
+}
+
+function overlapOfShorter(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return inter <= 0 ? 0 : inter / Math.min(a.end - a.start, b.end - b.start);
+}
+
+/**
+ * The copy-by-copy search can align a reference across a seam: in a file of Apache-2.0 texts back to back, some
+ * without the appendix, each followed by an Apache header, the densest window of Apache hits ran from the middle of
+ * one copy into the next header (score 0.83), while Pixar — the Apache text without its appendix — aligned the copy
+ * cleanly (0.98) and won it. So a reference that aligned worse than a sibling over the same stretch is aligned again
+ * over exactly the sibling's stretch, and the better alignment is kept.
+ */
+function realignOverSiblings(matches: TextMatch[], tokens: Int32Array, alignOver: (ref: Reference, from: number, to: number) => Alignment | null, deadline: number): TextMatch[] {
+  const byScore = [...matches].sort((a, b) => b.score - a.score);
+  for (const better of byScore) {
+    for (let i = 0; i < matches.length && Date.now() <= deadline; i++) {
+      const worse = matches[i]!;
+      if (worse.ref === better.ref || worse.score >= better.score - 0.01 || overlapOfShorter(worse, better) < 0.5) continue;
+      // Only an alignment cut short at its head or tail can have been pulled across a seam; a sibling that aligned
+      // over the whole stretch scored what it scores (this keeps the pass off the usual MIT-vs-JSON pairs).
+      const cut = worse.refStart >= CUT_OFF || worse.ref.tokens.length - worse.refEnd >= CUT_OFF;
+      if (!cut || worse.ref.tokens.length < (better.end - better.start) * 0.9) continue;
+      const again = alignOver(worse.ref, Math.max(0, better.start - NGRAM), Math.min(tokens.length, better.end + NGRAM));
+      if (again && again.score > worse.score) matches[i] = { ...again, ref: worse.ref };
+    }
+  }
   return matches;
 }
