@@ -126,6 +126,89 @@ function realignCutOff(a: Alignment, ref: Reference, tokens: Int32Array, remaini
   return again && again.score > a.score ? again : a;
 }
 
+/** This many n-grams in a row, each already seen in the window, are a second copy of the same text. */
+const REPEAT_RUN = 8 * NGRAM;
+
+/**
+ * Narrows an alignment window [from, to) around the stretch starting at `core` so that it holds one copy of a text:
+ * it ends where a long run of n-grams repeats what the window already holds, and starts after such a run before
+ * `core`. With two copies in the window the diff's anchors, unique n-grams, are no longer unique, and the head of
+ * one copy was aligned against the other (Apache-2.0 texts back to back scored 0.90 and "modified").
+ */
+function withoutOtherCopies(grams: TextNgrams, from: number, core: number, to: number): [number, number] {
+  const seen = seenNgrams.reset(to - core);
+  let end = to;
+  let runStart = -1;
+  for (let p = core; p < to && p < grams.hashes.length; p++) {
+    if (!grams.valid[p]) continue;
+    if (seen.add(grams.hashes[p]!)) {
+      runStart = -1;
+      continue;
+    }
+    if (runStart < 0) runStart = p;
+    if (p - runStart + 1 >= REPEAT_RUN) {
+      end = runStart;
+      break;
+    }
+  }
+  let start = from;
+  let run = 0;
+  for (let p = core - 1; p >= from; p--) {
+    if (grams.valid[p] && seen.has(grams.hashes[p]!)) {
+      if (++run >= REPEAT_RUN) {
+        start = p + run;
+        break;
+      }
+    } else if (grams.valid[p]) run = 0;
+  }
+  return [start, Math.max(end, Math.min(to, core + NGRAM))];
+}
+
+/**
+ * A set of n-gram hashes, reused for every window: open addressing over typed arrays, emptied by bumping a
+ * generation stamp. (A fresh Set per alignment window cost a third of all detection time on LICENSE files.)
+ */
+class ReusableHashSet {
+  private keys = new Uint32Array(0);
+  private stamps = new Uint32Array(0);
+  private mask = 0;
+  private generation = 0;
+
+  reset(expected: number): this {
+    let size = 1024;
+    while (size < expected * 2) size <<= 1;
+    if (size > this.keys.length) {
+      this.keys = new Uint32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.mask = size - 1;
+      this.generation = 0;
+    }
+    this.generation++;
+    return this;
+  }
+
+  /** Adds a hash; false when it was already there. */
+  add(h: number): boolean {
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      if (this.stamps[i] !== this.generation) {
+        this.stamps[i] = this.generation;
+        this.keys[i] = h;
+        return true;
+      }
+      if (this.keys[i] === h) return false;
+    }
+  }
+
+  has(h: number): boolean {
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      if (this.stamps[i] !== this.generation) return false;
+      if (this.keys[i] === h) return true;
+    }
+  }
+}
+
+const seenNgrams = new ReusableHashSet();
+
 /** Finds every stretch of the text that aligns with a candidate reference, several copies included. */
 export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadline: number, wordOf: (id: number) => string | undefined): TextMatch[] {
   if (tokens.length < NGRAM) return [];
@@ -154,8 +237,7 @@ export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadl
         }
       }
       if (bestJ - bestI < minHits) break;
-      const from = Math.max(0, remaining[bestI]! - margin);
-      const to = Math.min(tokens.length, remaining[bestJ - 1]! + NGRAM + margin);
+      const [from, to] = withoutOtherCopies(grams, Math.max(0, remaining[bestI]! - margin), remaining[bestI]!, Math.min(tokens.length, remaining[bestJ - 1]! + NGRAM + margin));
       // A weak candidate over text that a better reference already explains verbatim is a distant relative.
       const covered = coveredShare(matches, remaining[bestI]!, remaining[bestJ - 1]! + NGRAM);
       const skip = covered > 0.8 && containment < (bestScoreOver(matches, from, to) >= 0.99 ? 0.85 : 0.6);
@@ -174,35 +256,6 @@ export function findTextMatches(tokens: Int32Array, index: ReferenceIndex, deadl
         }
       }
       remaining = remaining.filter((p) => p < windowFrom || p > windowTo);
-    }
-  }
-  return realignOverSiblings(matches, tokens, (ref, from, to) => align(ref, tokens, from, to, deadline, wordOf, index.documentFrequency, grams.hashes, grams.valid), deadline);
-}
-
-function overlapOfShorter(a: { start: number; end: number }, b: { start: number; end: number }): number {
-  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-  return inter <= 0 ? 0 : inter / Math.min(a.end - a.start, b.end - b.start);
-}
-
-/**
- * The copy-by-copy search can align a reference across a seam: in a file of Apache-2.0 texts back to back, some
- * without the appendix, each followed by an Apache header, the densest window of Apache hits ran from the middle of
- * one copy into the next header (score 0.83), while Pixar — the Apache text without its appendix — aligned the copy
- * cleanly (0.98) and won it. So a reference that aligned worse than a sibling over the same stretch is aligned again
- * over exactly the sibling's stretch, and the better alignment is kept.
- */
-function realignOverSiblings(matches: TextMatch[], tokens: Int32Array, alignOver: (ref: Reference, from: number, to: number) => Alignment | null, deadline: number): TextMatch[] {
-  const byScore = [...matches].sort((a, b) => b.score - a.score);
-  for (const better of byScore) {
-    for (let i = 0; i < matches.length && Date.now() <= deadline; i++) {
-      const worse = matches[i]!;
-      if (worse.ref === better.ref || worse.score >= better.score - 0.01 || overlapOfShorter(worse, better) < 0.5) continue;
-      // Only an alignment cut short at its head or tail can have been pulled across a seam; a sibling that aligned
-      // over the whole stretch scored what it scores (this keeps the pass off the usual MIT-vs-JSON pairs).
-      const cut = worse.refStart >= CUT_OFF || worse.ref.tokens.length - worse.refEnd >= CUT_OFF;
-      if (!cut || worse.ref.tokens.length < (better.end - better.start) * 0.9) continue;
-      const again = alignOver(worse.ref, Math.max(0, better.start - NGRAM), Math.min(tokens.length, better.end + NGRAM));
-      if (again && again.score > worse.score) matches[i] = { ...again, ref: worse.ref };
     }
   }
   return matches;
