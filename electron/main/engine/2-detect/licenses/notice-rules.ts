@@ -58,13 +58,20 @@ export function kernelModuleLicenses(text: string, lineAt: (offset: number) => n
   return hits;
 }
 
-/** zlib's own short header, pointing to the notice in zlib.h. */
-function zlibPointer(t: WordText): NoticeHit[] {
+/** Headers that point to the file holding their license: zlib's to the notice in zlib.h, libjpeg's to README.ijg. */
+const KNOWN_POINTERS: Array<[RegExp, string, string]> = [
+  [/\bfor conditions of distribution and use see copyright notice in zlib h\b/g, 'Zlib', 'reference:zlib-header'],
+  [/\bfor conditions of distribution and use see the accompanying readme ijg\b/g, 'IJG', 'reference:ijg-readme'],
+];
+
+function knownPointers(t: WordText): NoticeHit[] {
   const hits: NoticeHit[] = [];
-  const re = /\bfor conditions of distribution and use see copyright notice in zlib h\b/g;
-  for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
-    const [first, last] = t.lineRange(m.index, m.index + m[0].length);
-    hits.push({ kind: 'license-reference', license: 'Zlib', first, last, matchedBy: 'reference:zlib-header', start: m.index, end: m.index + m[0].length });
+  for (const [re, license, matchedBy] of KNOWN_POINTERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
+      const [first, last] = t.lineRange(m.index, m.index + m[0].length);
+      hits.push({ kind: 'license-reference', license, first, last, matchedBy, start: m.index, end: m.index + m[0].length });
+    }
   }
   return hits;
 }
@@ -132,5 +139,5 @@ function exceptionNotices(t: WordText): NoticeHit[] {
 }
 
 export function findNotices(t: WordText): NoticeHit[] {
-  return [...gnuNotices(t), ...familyNotices(t), ...apacheNotices(t), ...unversionedApache(t), ...apacheNoticeFile(t), ...zlibPointer(t), ...mozillaNotices(t), ...exceptionNotices(t), ...bsdClauseNotices(t)];
+  return [...gnuNotices(t), ...familyNotices(t), ...apacheNotices(t), ...unversionedApache(t), ...apacheNoticeFile(t), ...knownPointers(t), ...mozillaNotices(t), ...exceptionNotices(t), ...bsdClauseNotices(t)];
 }

@@ -160,25 +160,11 @@ function urlReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
 // Tcl's 'See the file "license.terms"', CPython's 'See the file "Misc/COPYRIGHT"'; or "see (the) Copyright file".
 const SEE_FILE = /\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+|attached\s+)?(?:file\s+)?[`'"([]?(?:\.\/)?(?:[\w.-]+\/)*(?:(?:LICEN[CS]E|COPYING|NOTICE)(?:[-._][A-Za-z0-9.]+)?\b|(?:[Ll]icen[cs]e|[Cc]opying|[Cc]opyright|COPYRIGHT)[Ss]?(?:[-_][A-Za-z0-9]+)?\.(?:txt|md|rst|html?|adoc|terms)\b|COPYRIGHT\b)|\b[Ss]ee\s+(?:the\s+)?(?:accompanying\s+|included\s+|enclosed\s+|bundled\s+)?(?:licen[cs]e|[Cc]opyright|COPYING)\s+file\b/g;
 
-/** Pointers whose target is known (zlib's "see copyright notice in zlib.h" has its own rule). */
-const KNOWN_POINTERS: Array<[RegExp, string]> = [
-  [/\bfor conditions of distribution and use,? see (?:the )?accompanying README\.ijg\b/gi, 'IJG'],
-];
-
 /** "See LICENSE", "see the accompanying LICENSE file": the license is elsewhere; the finding points there. */
 function seeFileReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
   const hits: NoticeHit[] = [];
-  const known = new Set<number>();
-  for (const [re, license] of KNOWN_POINTERS) {
-    scanSlices(slices, re, (m, at) => {
-      const [first, last] = [lines.lineAt(at), lines.lineAt(at + m[0].length)];
-      for (let i = first; i <= last; i++) known.add(i);
-      hits.push({ kind: 'license-reference', license, first, last, matchedBy: 'reference:known-pointer', start: -1, end: -1 });
-    });
-  }
   scanSlices(slices, SEE_FILE, (_m, at) => {
     const line = lines.lineAt(at);
-    if (known.has(line)) return;
     hits.push({ kind: 'license-reference', license: 'LicenseRef-clearance-see-license-file', first: line, last: line, matchedBy: 'reference:see-license', start: -1, end: -1 });
   });
   return hits;
