@@ -288,6 +288,8 @@ describe('references in headers and docs', () => {
     expect(detectLicenses('" License: You may redistribute this under the same terms as Vim itself').map((f) => f.license)).toEqual(['Vim']);
     expect(detectLicenses('" Vim is Charityware - see ":help license" or uganda.txt for licence details.').map((f) => f.license)).toEqual(['Vim']);
     expect(detectLicenses('" License: Vim License (see vim\'s :help license)').map((f) => f.license)).toEqual(['Vim']);
+    expect(detectLicenses('\tThe VIM LICENSE (see |copyright|) applies to the files in this\n\tpackage.').map((f) => f.license)).toEqual(['Vim']);
+    expect(detectLicenses('" License: You may freely use, modify, and distribute this file.').map((f) => f.kind)).toEqual(['unknown-license']);
     expect(detectLicenses('% License: LPPL 1.3c').map((f) => f.license)).toEqual(['LPPL-1.3c']);
     expect(detectLicenses('__copyright__ = "Copyright 2006, Joe Example"\n__license__ = "MIT"\n').map((f) => f.license)).toEqual(['MIT']);
   });

@@ -73,10 +73,11 @@ const RULES: PhraseRule[] = [
     matchedBy: 'notice:perl',
     license: () => 'Artistic-1.0-Perl OR GPL-1.0-or-later',
   },
-  // Vim runtime files: "You may redistribute this under the same terms as Vim itself", "Vim is Charityware".
+  // Vim runtime files: "You may redistribute this under the same terms as Vim itself", "Vim is Charityware", "The
+  // VIM LICENSE (see |copyright|) applies to the files in this package".
   {
     needle: 'vim',
-    re: /\bunder the same terms as vim(?: itself)?\b|\bvim is charityware\b/g,
+    re: /\bunder the same terms as vim(?: itself)?\b|\bvim is charityware\b|\bthe vim licen[cs]e(?: see copyright)? applies\b/g,
     kind: 'license-notice',
     matchedBy: 'notice:vim',
     license: () => 'Vim',

@@ -10,8 +10,9 @@ const STATEMENT = new RegExp(
   [
     String.raw`\b(?:is|are|be|been|being)\s+(?:distributed|licen[cs]ed|released|made available|provided|published|offered)\s+under\s+(?:the\s+)?(?:same|terms|conditions|a|an|its|their|our|this|these|following|separate|different|custom)\b`,
     String.raw`\bunder the same (?:licen[cs]e|terms)(?: and conditions)? as\b`,
-    // A comment line naming the file's license or terms ("// License & terms of use: http://www.unicode.org/…").
-    String.raw`^\s*(?:\/\/|#|\*|\/\*|;|--|%|!)[\s/*#;!%-]*(?:licen[cs]e|licensing|terms of use)(?:\s*(?:&|and)\s*terms of use)?\s*:[ \t]*[^\s*]`,
+    // A comment line naming the file's license or terms ("// License & terms of use: http://www.unicode.org/…"); Vim
+    // script comments start with '"'.
+    String.raw`^\s*(?:\/\/|#|\*|\/\*|;|--|%|!|")[\s/*#;!%-]*(?:licen[cs]e|licensing|terms of use)(?:\s*(?:&|and)\s*terms of use)?\s*:[ \t]*[^\s*]`,
     // An agreement that governs the file, or an agreement's title line; not code and API docs that handle EULAs.
     String.raw`\b(?:subject to|governed by|under|accept(?:ance of)?) (?:the )?(?:terms (?:and conditions )?of )?(?:the|this|your|an?|its) (?:[\w-]+ ){0,4}?(?:(?<!contributor )licen[cs]e agreement|EULA)\b`,
     String.raw`^\W*(?:[\w.,&-]+\s+){0,6}(?<!contributor\s)licen[cs]e agreement(?:\s+[\w.,&()-]+){0,6}\W*$`,
