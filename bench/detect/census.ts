@@ -3,10 +3,11 @@
 // and writes the lists to bench/.data/census/ for reading. Debian's /usr/share/doc is left out on purpose: the
 // held-out Debian set (debian-copyright.ts) comes from there.
 // Run: npx tsx bench/detect/census.ts [dir ...]   (default: the Python standard library, /usr/include, Perl)
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detect } from '../../electron/main/engine/2-detect/detect.js';
 import { decodeContent } from '../../electron/main/engine/2-detect/text/index.js';
+import { fileSize, walk } from './shared.js';
 
 const DEFAULT_ROOTS = ['/usr/lib/python3.11', '/usr/include', '/usr/share/perl5', '/usr/share/perl'];
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_ROOTS;
@@ -40,22 +41,8 @@ function visit(file: string): void {
   }
 }
 
-function walk(dir: string): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && statSync(p).size < 10_000_000) visit(p);
-  }
-}
-
 const started = performance.now();
-for (const root of roots) walk(root);
+for (const file of roots.flatMap((root) => walk(root))) if (fileSize(file) < 10_000_000) visit(file);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, 'unknown-license.tsv'), unknown.join('\n') + '\n');
 writeFileSync(path.join(outDir, 'copyright-without-license.tsv'), unlicensed.join('\n') + '\n');
