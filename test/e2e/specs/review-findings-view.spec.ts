@@ -68,7 +68,10 @@ test('findings view: column filters, sorting, grouping with collapse, saved view
   await page.getByRole('button', { name: 'Decide on selection…' }).click();
   expect(await previewAndRecordBulk(page, { state: 'Not applicable', rationale: 'Build tooling, not shipped' })).toContain('2 new');
   await answerReviewerPrompt(page);
-  await expect(page.getByText('2 selected')).toBeHidden();
+  // The decisions are recorded after the reviewer prompt closes; until then the dialog ("Decide on 2 selected") stays.
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded 2 decisions' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /Decide on 2 selected/ })).toBeHidden();
+  await expect(page.getByText('2 selected', { exact: true })).toBeHidden();
   await expect(findings.rows().nth(0)).toContainText('Not applicable');
   await expect(findings.rows().nth(1)).toContainText('Not applicable');
 });
