@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one command, each in its own process so numbers do not disturb each other.
-// Needs the network once (npm registry) to install the real npm tree the benchmarks measure, into bench/.data/.
+// Needs the network once (npm registry, deb.debian.org) to install the real npm tree and fetch the Debian source
+// packages the benchmarks measure, into bench/.data/.
 // Pass names to run a subset: npm run bench -- detect indexer
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ const suites = {
     [tsx, ['bench/detect/cold-start.ts']],
     [tsx, ['bench/detect/accuracy.ts']],
     [tsx, ['bench/detect/debian-copyright.ts']],
+    [tsx, ['bench/detect/debian-sources.ts']],
     [tsx, ['bench/detect/census.ts']],
     [tsx, ['bench/detect/speed.ts']],
   ],

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { detect } from '../../electron/main/engine/2-detect/detect.js';
 import { judge, runLicensecheck } from './shared.js';
 
-const DEP5_TO_SPDX: Record<string, string> = {
+export const DEP5_TO_SPDX: Record<string, string> = {
   'gpl-1': 'GPL-1.0-only', 'gpl-1+': 'GPL-1.0-or-later', 'gpl-2': 'GPL-2.0-only', 'gpl-2+': 'GPL-2.0-or-later',
   'gpl-2.0': 'GPL-2.0-only', 'gpl-2.0+': 'GPL-2.0-or-later', 'gpl-3': 'GPL-3.0-only', 'gpl-3+': 'GPL-3.0-or-later',
   'gpl-3.0': 'GPL-3.0-only', 'gpl-3.0+': 'GPL-3.0-or-later', 'gplv2+': 'GPL-2.0-or-later', 'gplv3+': 'GPL-3.0-or-later',
