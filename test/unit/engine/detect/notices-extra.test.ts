@@ -6,7 +6,7 @@ import { detectLicenses, referenceText } from '../../../../electron/main/engine/
 import { buildIndexData } from '../../../../electron/main/engine/2-detect/licenses/reference-index.js';
 import { loadPrecomputedIndex, writePrecomputedIndex } from '../../../../electron/main/engine/2-detect/licenses/precomputed-index.js';
 import { normalizeWords } from '../../../../electron/main/engine/2-detect/licenses/normalize.js';
-import { licenseText } from './helpers.js';
+import { comment, licenseText } from './helpers.js';
 
 const ids = (text: string): string[] => detectLicenses(text).map((f) => f.license ?? 'null');
 
@@ -33,6 +33,46 @@ License can be found in \`/usr/share/common-licenses/GPL'.`;
 
   it('a license statement on the copyright line itself', () => {
     expect(ids('/* Copyright 2014, Kenneth Example. Licensed under the BSD 2-clause license. */')).toEqual(['BSD-2-Clause']);
+  });
+
+  it('a license statement after a comma on the copyright line', () => {
+    expect(ids(' * Copyright (C) 2007 by Jane Example, licensed under the GPL version 2.')).toEqual(['GPL-2.0-only']);
+  });
+
+  it('"according to the terms of the BSD license" (the CMake modules header) is the bare BSD convention', () => {
+    const header = '# Copyright (c) 2009, Jane Example\n#\n# Redistribution and use is allowed according to the terms of the BSD license.\n';
+    expect(detectLicenses(header).map((f) => [f.license, f.score])).toEqual([['BSD-3-Clause', 0.8]]);
+  });
+
+  it('a reStructuredText :license: field (Sphinx and Pocoo docstrings)', () => {
+    expect(ids('    :copyright: Copyright (c) 2016 Jane Example\n    :license: MIT, see LICENSE for details.\n')).toContain('MIT');
+  });
+
+  it("OSI's old bsd-license.php page yields to the BSD name or text beside it; alone it is BSD-3-Clause by convention", () => {
+    const lz4Style = `/*\n   BSD 2-Clause License (http://www.opensource.org/licenses/bsd-license.php)\n\n${comment(licenseText('BSD-2-Clause'), '  ')}\n*/`;
+    expect([...new Set(ids(lz4Style))]).toEqual(['BSD-2-Clause']);
+    expect(detectLicenses('# See http://www.opensource.org/licenses/bsd-license.php\n').map((f) => [f.license, f.score])).toEqual([['BSD-3-Clause', 0.8]]);
+  });
+
+  it('a bare "License: BSD" below a BSD-2-Clause header is that header\'s BSD, however far down', () => {
+    const file = `${comment(licenseText('BSD-2-Clause'), ' *')}\n${'int x;\n'.repeat(30)}/*\nSummary: sample data\nLicense: BSD\n*/\n`;
+    expect(ids(file)).toEqual(['BSD-2-Clause']);
+    // Alone it is the 3-clause license by convention, and says so with its score.
+    expect(detectLicenses('Summary: sample data\nLicense: BSD\n').map((f) => [f.license, f.score])).toEqual([['BSD-3-Clause', 0.8]]);
+  });
+
+  it('a GNU mention without a version yields to the versioned notice of the same license anywhere in the file', () => {
+    const header = comment(['This program is free software; you can redistribute it and/or modify', 'it under the terms of the GNU General Public License as published by', 'the Free Software Foundation; either version 3 of the License, or', '(at your option) any later version.'].join('\n'), '#');
+    const versionString = ['msgid ""', '"This program comes with NO WARRANTY, to the extent permitted by law.\\n"', '"You may redistribute it under the terms of the GNU General Public "', '"License;\\n"', '"see the file named COPYING for details."'].join('\n');
+    const po = `${header}\n${'\nmsgid "x"\nmsgstr "y"\n'.repeat(60)}\n${versionString}\n`;
+    expect(detectLicenses(po).map((f) => f.license)).toEqual(['GPL-3.0-or-later']);
+    // Alone, the unversioned mention is GPL-1.0-or-later (any version), as the GPL itself says.
+    expect(ids(versionString)).toEqual(['GPL-1.0-or-later']);
+    // A versioned notice further down may head another part of a concatenated file (aclocal.m4): both stay.
+    const unversionedFirst = `# This file is free software, distributed under the terms of the GNU\n# General Public License.\n${'\ndnl x\n'.repeat(60)}\n${header}\n`;
+    expect(ids(unversionedFirst)).toEqual(['GPL-1.0-or-later', 'GPL-3.0-or-later']);
+    // A different GNU license is not the file's: an unversioned Lesser GPL mention stays.
+    expect(ids(`${header}\n${'\n'.repeat(80)}# Parts are distributed under the GNU Lesser General Public License.\n`)).toEqual(['GPL-3.0-or-later', 'LGPL-2.1-or-later']);
   });
 
   it('names and versions of the Lesser GPL', () => {

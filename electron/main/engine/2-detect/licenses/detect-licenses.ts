@@ -7,7 +7,7 @@ import { withoutEmbeddedAlternatives } from './embedded-alternatives.js';
 import { toTokenIds } from './match-texts.js';
 import { focusSlices, mayMentionLicense, normalizeFocused } from './focus.js';
 import { extendNoticeBlock } from './notice-blocks.js';
-import { conventionSettledByText, notInOverlappingText } from './statement-overlaps.js';
+import { conventionSettled, notInOverlappingText } from './statement-overlaps.js';
 import { findNotices, kernelModuleLicenses, type NoticeHit } from './notice-rules.js';
 import { findReferences } from './reference-rules.js';
 import './precomputed-index.js';
@@ -52,6 +52,17 @@ function sameLicense(notice: string, id: string): boolean {
 /** Lines within which a weak GNU mention yields: a bare one spans a whole notice with its warranty paragraphs. */
 const WEAK_MENTION_REACH = { 'version-only': 25, unversioned: 40 } as const;
 
+/**
+ * Whether a weak GNU mention yields to a stronger statement of the same license at `other`: one within reach, or,
+ * for a mention with no version at all, any statement before it ("under the terms of the GNU GPL" in a --version
+ * string, a .po file's msgid, a borrowed macro below a GPL-3.0-or-later header: the header gives the version). A
+ * statement after it and out of reach may head another part of a concatenated file (aclocal.m4), so it does not.
+ */
+function yieldsTo(weak: NoticeHit, other: NoticeHit): boolean {
+  const distance = Math.abs(other.first - weak.first);
+  return distance <= WEAK_MENTION_REACH[weak.weak!] || (weak.weak === 'unversioned' && other.first < weak.first);
+}
+
 /** MODULE_LICENSE("Dual MIT/GPL") is read by its own table; the words inside it are no separate statements. */
 function dropBesideKernelModule(hits: NoticeHit[]): NoticeHit[] {
   const kernelLines = new Set(hits.filter((h) => h.matchedBy === 'reference:kernel-module-license').map((h) => h.first));
@@ -77,7 +88,7 @@ function dropWeakGnuMentions(hits: NoticeHit[]): NoticeHit[] {
   return hits.filter((h) => {
     if (!h.weak) return true;
     const f = gnuFamily(h.license);
-    return !hits.some((o) => o !== h && rank(o) > rank(h) && gnuFamily(o.license) === f && Math.abs(o.first - h.first) <= WEAK_MENTION_REACH[h.weak!]);
+    return !hits.some((o) => o !== h && rank(o) > rank(h) && gnuFamily(o.license) === f && yieldsTo(h, o));
   });
 }
 
@@ -145,9 +156,13 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
   mergeLgpl3WithGpl3(findings, lines);
 
   const statements = firstStatements([...findNotices(wordText), ...findReferences(wordText, slices, lines), ...kernelModuleLicenses(text, (o) => lines.lineAt(o))]);
-  const hits = dropBesideKernelModule(dropWeakGnuMentions(dedupeHits(statements.hits)))
+  const deduped = dedupeHits(statements.hits);
+  const strongerGnu = dropWeakGnuMentions(deduped);
+  const kept = new Set(strongerGnu);
+  const yielded = deduped.filter((h) => !kept.has(h));
+  const hits = dropBesideKernelModule(strongerGnu)
     .filter((h) => !coverage.overlaps(h.first, h.last, 1) || notInOverlappingText(h, wordText, findings, index))
-    .filter((h) => !conventionSettledByText(h, findings));
+    .filter((h, _, all) => !conventionSettled(h, findings, all));
   const noticeFindings: DetectedFinding[] = [];
   const blocks: Array<{ first: number; last: number; license: string }> = [];
   for (const h of hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.first - b.first)) {
@@ -163,6 +178,8 @@ export function detectLicenses(text: string, options: DetectOptions = {}): Detec
   }
   findings.push(...noticeFindings);
   for (const f of noticeFindings) coverage.add(f.startLine - 1, f.endLine - 1);
+  // A GNU mention that yields to the file's versioned notice still explains its lines: no unknown-license there.
+  for (const h of yielded) coverage.add(h.first, h.last);
 
   // A full GNU text is reported as "-only" unless the same file says "or (at your option) any later version".
   for (const f of findings) {

@@ -25,8 +25,8 @@ function fieldValue(value: string): { license: string; score?: number } | null {
  * Python classifiers, shields.io license badges, and the first line under a "## License" heading.
  */
 const FIELDS: Array<[RegExp, string, RegExp]> = [
-  // Comment leaders include Vim's '"', TeX's '%' and Fortran's '!'.
-  [/^[ \t#*/;>!%"-]{0,6}(?:[A-Za-z_]\w*\.)?licen[sc]es?[ \t]*[:=][ \t]*[[{]?[ \t]*(?:text[ \t]*[:=][ \t]*)?["']?([^\n"'\]}]{1,80})/gim, 'reference:license-field', /licen[cs]e/i],
+  // Comment leaders include Vim's '"', TeX's '%' and Fortran's '!'; ':license:' is a reStructuredText field (Sphinx).
+  [/^[ \t#*/;>!%":-]{0,6}(?:[A-Za-z_]\w*\.)?licen[sc]es?[ \t]*[:=][ \t]*[[{]?[ \t]*(?:text[ \t]*[:=][ \t]*)?["']?([^\n"'\]}]{1,80})/gim, 'reference:license-field', /licen[cs]e/i],
   // Python module metadata: __license__ = "MIT".
   [/^[ \t]*__licen[sc]e__[ \t]*[:=][ \t]*[rbu]?["']([^"'\n]{1,80})["']/gim, 'reference:license-field', /__licen[cs]e__/i],
   // JSON manifests (package.json, composer.json): the top-level key only; nested ones (package-lock.json) describe

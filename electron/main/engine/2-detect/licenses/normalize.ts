@@ -80,7 +80,7 @@ const MERGES = new Map(Object.entries(MERGE_PAIRS).map(([first, seconds]) => [fi
 /** Line starts with a copyright statement (placeholder or real): dropped from license matching, as SPDX says. */
 const COPYRIGHT_LINE = /^(?:portions\s+)?(?:copyright\s*(?:\(c\)|©)|\(c\)\s*(?:copyright\b|\d|[A-Z])|©|copyright\b\s*(?:\d{2,4}|[<[{]|by\b|:|$))/i;
 const ALL_RIGHTS_ONLY = /^all\s+rights\s+reserved\W*$/i;
-const LICENSE_AFTER_COPYRIGHT = /[.;]\s+(?=(?:[\w-]+\s+){0,6}?(?:licen[cs]ed|released|distributed|available|use of this|see\b))|[.,;]?\s+(?=(?:[AL]?GPL|LGPL)(?:[- ]?v?\d(?:\.\d)?)?\+?(?:\s+or\s+later|\s+only)?[\s.*/#-]*$)/i;
+const LICENSE_AFTER_COPYRIGHT = /[.,;]\s+(?=(?:[\w-]+\s+){0,6}?(?:licen[cs]ed|released|distributed|available|use of this|see\b))|[.,;]?\s+(?=(?:[AL]?GPL|LGPL)(?:[- ]?v?\d(?:\.\d)?)?\+?(?:\s+or\s+later|\s+only)?[\s.*/#-]*$)/i;
 /** Doxygen source listings number every line ("<a name="l00012"></a>00012", `<span class="lineno">12</span>`). */
 const DOXYGEN_LINE_NUMBER = /<a (?:id="l\d+" )?name="l\d+"><\/a>(?:\s*\d+(?=[\s&<]))?|<span class="lineno">(?:<a [^<>]*>)?\s*\d*\s*(?:<\/a>)?<\/span>/g;
 const SPDX_TAG_LINE = /SPDX-(?:License-Identifier|FileCopyrightText)\s*:/i;

@@ -4,11 +4,12 @@ import { licenseFieldReferences } from './license-fields.js';
 import { FILLER, longestName, phraseTrie, scoreOf } from './license-names.js';
 import type { NoticeHit } from './notice-hit.js';
 import { licenseCatalog } from './reference-texts.js';
+import { CONVENTION_SCORE } from './notice-families.js';
 import type { WordText } from './word-text.js';
 
 let urlMap: Map<string, string> | null = null;
 
-const LEAD = /\b(?:(?:licensed|licenced|released|distributed|available|published|provided|licensing|offered|covered|dual licensed|license|licenses) (?:[a-z0-9]+ ){0,4}?(?:under|as)|(?:governed|covered) by|subject to|under the terms)(?: the| a| an)?(?: terms)?(?: and conditions)?(?: of)?(?: the)?(?: terms)?(?: of)?(?: either)?(?: the| a| an)? /g;
+const LEAD = /\b(?:(?:licensed|licenced|released|distributed|available|published|provided|licensing|offered|covered|dual licensed|license|licenses) (?:[a-z0-9]+ ){0,4}?(?:under|as)|(?:governed|covered) by|subject to|under the terms|(?:according to|in accordance with) the terms)(?: the| a| an)?(?: terms)?(?: and conditions)?(?: of)?(?: the)?(?: terms)?(?: of)?(?: either)?(?: the| a| an)? /g;
 
 const GNU_WORD = /^(?:gnu|(?:l|a)?gpl(?:v?\d)?|lesser|library|affero|general)$/;
 const JOINER = new Set(['or', 'and', 'the', 'either', 'dual', 'under', 'terms', 'of', 'license', 'licenses']);
@@ -142,16 +143,25 @@ export function licenseFromUrl(raw: string): string | null {
   return catalogUrls().get(url) ?? null;
 }
 
+/**
+ * OSI's old "BSD license" page has shown the 3-clause text and later the 2-clause one: headers cite it for both
+ * ("BSD 2-Clause License (http://www.opensource.org/licenses/bsd-license.php)"). Read as BSD-3-Clause by convention,
+ * it yields to a BSD name or text beside it.
+ */
+const AMBIGUOUS_PAGES = /^opensource\.org\/licenses?\/bsd(?:-license)?$/;
+
 function urlReferences(slices: TextSlice[], lines: LineIndex): NoticeHit[] {
   const hits: NoticeHit[] = [];
   const re = /(?:https?:\/\/)?(?:www\.)?(?:opensource\.org|apache\.org|gnu\.org|creativecommons\.org|mozilla\.org|spdx\.org|eclipse\.org|choosealicense\.com|tldrlegal\.com)\/[^\s"'<>)\]`,;]*|https?:\/\/[a-z0-9.-]+\/[a-z0-9./_-]*licen[sc]e[^\s"'<>)\]`,;]*/gi;
   scanSlices(slices, re, (m, at) => {
-    const id = licenseFromUrl(m[0].replace(/[.:]+$/, ''));
+    const url = m[0].replace(/[.:]+$/, '');
+    const id = licenseFromUrl(url);
     if (!id) return;
+    const convention = AMBIGUOUS_PAGES.test(canonicalUrl(url));
     const line = lines.lineAt(at);
     // A gnu.org URL names a version at most: a GNU notice nearby says whether "or later" applies.
     const weak = /^(A|L)?GPL-/.test(id) ? (id.endsWith('-or-later') ? 'unversioned' : 'version-only') : undefined;
-    hits.push({ kind: 'license-reference', license: id, first: line, last: line, matchedBy: 'reference:url', start: -1, end: -1, ...(weak ? { weak } as const : {}) });
+    hits.push({ kind: 'license-reference', license: id, first: line, last: line, matchedBy: 'reference:url', start: -1, end: -1, ...(weak ? { weak } as const : {}), ...(convention ? { score: CONVENTION_SCORE } : {}) });
   });
   return hits;
 }

@@ -38,9 +38,17 @@ export function notInOverlappingText(h: NoticeHit, t: WordText, findings: Detect
 
 const CONVENTION_REACH = 10;
 
-/** "Distributed under the terms of the BSD Licence as follows:" then the text: the text says which BSD it is. */
-export function conventionSettledByText(h: NoticeHit, findings: DetectedFinding[]): boolean {
+/**
+ * "Distributed under the terms of the BSD Licence as follows:" then the text, or "BSD 2-Clause License (…/bsd-license.php)":
+ * the text, tag or name beside a reading by convention says which BSD it is; so does one anywhere before it (a file
+ * under a BSD-2-Clause header that later says "License: BSD" in an embedded RPM spec).
+ */
+export function conventionSettled(h: NoticeHit, findings: DetectedFinding[], hits: NoticeHit[]): boolean {
   if (h.score === undefined || h.score >= 1) return false;
   const prefix = h.license.split('-')[0];
-  return findings.some((f) => f.kind === 'license-text' && f.license?.split('-')[0] === prefix && f.startLine - 1 <= h.last + CONVENTION_REACH && f.endLine - 1 >= h.first - CONVENTION_REACH);
+  const near = (first: number, last: number): boolean => first <= h.last + CONVENTION_REACH && (last >= h.first - CONVENTION_REACH || last < h.first);
+  return (
+    findings.some((f) => (f.kind === 'license-text' || f.kind === 'spdx-tag') && f.license?.split('-')[0] === prefix && near(f.startLine - 1, f.endLine - 1)) ||
+    hits.some((o) => o !== h && (o.score === undefined || o.score >= 1) && o.license.split('-')[0] === prefix && near(o.first, o.last))
+  );
 }
