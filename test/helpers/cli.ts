@@ -13,10 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the real `clearance` command (bin/clearance.js over the built bundle) in a child process. */
-export function runClearance(args: string[], env: Record<string, string> = {}): CliRun {
+export function runClearance(args: string[], env: Record<string, string> = {}, options: { cwd?: string } = {}): CliRun {
   if (!existsSync(cliBundle)) throw new Error(`${cliBundle} is missing: run "npm run build" first`);
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'clearance.js'), ...args], {
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     env: { ...process.env, CLEARANCE_LOG: 'warn', ...env },
     timeout: 120_000,

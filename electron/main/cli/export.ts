@@ -62,8 +62,12 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!values.out) throw usageError('export: --out FILE is required');
   const spec = values.spec ?? '1.6';
   if (spec !== '1.5' && spec !== '1.6' && spec !== '1.7') throw usageError(`--spec must be 1.5, 1.6 or 1.7, not "${spec}"`);
-  const out = path.resolve(values.out);
+  // "--out -" writes to standard output (for pipes: `clearance export findings --out - | jq …`); the summary goes to stderr.
+  const toStdout = values.out === '-';
+  const out = toStdout ? '-' : path.resolve(values.out);
   const format = kind === 'findings' ? null : sbomFormat(kind, values.format, out);
+  const write = (content: (fd: number) => void): void => (toStdout ? content(process.stdout.fd) : writeAtomically(out, content));
+  const report = (line: string): void => void (toStdout ? process.stderr : process.stdout).write(`${line}\n`);
 
   const ctx = openCliContext(values.db);
   try {
@@ -76,17 +80,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
     try {
       if (format === null) {
         let count = 0;
-        writeAtomically(out, (fd) => {
+        write((fd) => {
           for (const line of findingLines(ctx, projectId)) {
             writeSync(fd, `${line}\n`);
             count++;
           }
         });
-        process.stdout.write(`${count} findings written to ${out}\n`);
+        report(`${count} findings written to ${toStdout ? 'standard output' : out}`);
       } else {
         const document = exportSbom(ctx, projectId, format, spec);
-        writeAtomically(out, (fd) => writeFileSync(fd, document.content));
-        process.stdout.write(`${format} written to ${out}\n`);
+        write((fd) => writeFileSync(fd, document.content));
+        report(`${format} written to ${toStdout ? 'standard output' : out}`);
       }
     } catch (error) {
       if (isAppError(error)) throw new CliError(error.message, error.code === 'internal' ? 1 : 2);

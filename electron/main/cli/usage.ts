@@ -14,7 +14,7 @@ Usage:
       spdx       SPDX 2.3 (--format json|tag-value, default from the file extension, else json),
                  or SPDX 3.0.1 JSON-LD (--format jsonld, or a .jsonld file)
       findings   every finding as JSON Lines (docs/findings-format.md)
-      Without --project, every project in the workspace.
+      Without --project, every project in the workspace. --out - writes to standard output.
 
   clearance serve [--db FILE] [--port N] [--open]
       Serve the app to a browser on 127.0.0.1 (random port unless --port; --port 0 means random).

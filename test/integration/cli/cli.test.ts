@@ -1,5 +1,5 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateExport } from '../../../electron/main/engine/6-report/formats/index.js';
@@ -73,6 +73,15 @@ describe('clearance CLI', () => {
     expect(lines).toContainEqual(expect.objectContaining({ path: 'node_modules/left-pad/LICENSE', kind: 'license-text', license: 'WTFPL' }));
     expect(lines).toContainEqual(expect.objectContaining({ path: 'src/index.js', kind: 'spdx-tag', license: 'Apache-2.0', startLine: 1 }));
     expect(lines).toContainEqual(expect.objectContaining({ kind: 'license-mismatch', license: 'ISC', path: 'node_modules/mislabelled/LICENSE' }));
+
+    // "--out -" is standard output, for pipes; the summary moves to stderr and no file named "-" appears.
+    const piped = runClearance(['export', 'findings', '--db', db, '--out', '-'], {}, { cwd: base });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(lines);
+    expect(piped.stderr).toBe(`${lines.length} findings written to standard output\n`);
+    const bom = runClearance(['export', 'cyclonedx', '--db', db, '--out', '-'], {}, { cwd: base });
+    expect((JSON.parse(bom.stdout) as { specVersion: string }).specVersion).toBe('1.6');
+    expect(existsSync(path.join(base, '-'))).toBe(false);
   });
 
   it('exits 2 naming the path and the cause for bad input, and writes nothing', () => {
