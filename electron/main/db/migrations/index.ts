@@ -3,6 +3,7 @@ import { initialSchema } from './0010-initial-schema.js';
 import { sbomDocuments } from './0020-sbom-documents.js';
 import { reviewTrail } from './0030-review-trail.js';
 import { serviceDependencies } from './0040-service-dependencies.js';
+import { findingsByContentFinding } from './0050-findings-by-content-finding.js';
 
 export interface Migration {
   /** Strictly increasing; stored in PRAGMA user_version. */
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Ordered explicitly: a migration is never found by globbing. */
-export const migrations: readonly Migration[] = [initialSchema, sbomDocuments, reviewTrail, serviceDependencies];
+export const migrations: readonly Migration[] = [initialSchema, sbomDocuments, reviewTrail, serviceDependencies, findingsByContentFinding];
 
 for (let i = 1; i < migrations.length; i++) {
   if (migrations[i]!.version <= migrations[i - 1]!.version) {

@@ -25,6 +25,7 @@ export class IndexWriter {
   private readonly statements: {
     contentVersion: Database.Statement;
     upsertContent: Database.Statement;
+    detachOlderFindings: Database.Statement;
     deleteContentFindings: Database.Statement;
     insertContentFinding: Database.Statement;
     insertComponent: Database.Statement;
@@ -48,6 +49,11 @@ export class IndexWriter {
          VALUES (@sha256, @sha1, @size, @type, @encoding, @detectorVersion, @error)
          ON CONFLICT (sha256) DO UPDATE SET sha1 = excluded.sha1, type = excluded.type, encoding = excluded.encoding,
            detector_version = excluded.detector_version, error = excluded.error`,
+      ),
+      // Earlier snapshots keep their evidence: their findings take the text of the cached rows about to be replaced.
+      detachOlderFindings: db.prepare(
+        `UPDATE findings SET text = cf.text, content_finding_id = NULL
+         FROM content_findings cf WHERE cf.sha256 = ? AND findings.content_finding_id = cf.id`,
       ),
       deleteContentFindings: db.prepare('DELETE FROM content_findings WHERE sha256 = ?'),
       insertContentFinding: db.prepare(
@@ -88,6 +94,7 @@ export class IndexWriter {
       for (const content of batch) {
         if (s.contentVersion.get(content.sha256) === this.detectorVersion) continue;
         s.upsertContent.run({ ...content, detectorVersion: this.detectorVersion });
+        s.detachOlderFindings.run(content.sha256);
         s.deleteContentFindings.run(content.sha256);
         for (const f of content.findings) {
           s.insertContentFinding.run({
