@@ -38,6 +38,17 @@ describe('full license texts: close relatives are told apart', () => {
     expect(textIds(detectLicenses(stripped))).toEqual(['MIT-0']);
   });
 
+  it('MIT whose condition keeps only the copyright notice is a modified MIT, not MIT-0', () => {
+    const mit = licenseText('MIT').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ');
+    const weakened = mit.replace('The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.', 'The above copyright notice shall be included in all copies of the Software.');
+    expect(weakened).not.toBe(mit);
+    const [finding, ...rest] = detectLicenses(weakened).filter((f) => f.kind === 'license-text');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ license: 'MIT', modified: true });
+    expect(finding!.score).toBeGreaterThan(0.9);
+    expect(finding!.score).toBeLessThan(1);
+  });
+
   it('ISC without "provided that the above copyright notice … appear in all copies" is 0BSD', () => {
     const isc = licenseText('ISC').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace(/, provided that the above copyright notice and this permission notice appear in all copies/, '');
     expect(textIds(detectLicenses(isc))).toEqual(['0BSD']);

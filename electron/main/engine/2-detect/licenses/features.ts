@@ -60,6 +60,14 @@ const RULES: FeatureRule[] = [
     requiredBy: /^(?:MIT|X11)$/,
     forbiddenFor: /^MIT-0$/,
   },
+  // MIT-0 grants without any condition: a text that still asks for the copyright notice in copies (even without
+  // "this permission notice") is a modified MIT, not MIT-0.
+  {
+    name: 'mit-any-condition',
+    clause: /\bsubject to the following conditions the above copyright notice\b|\babove copyright notice (?:[a-z]+ ){0,6}?shall be included (?:[a-z]+ ){0,2}?in all copies\b/,
+    requiredBy: /^$/,
+    forbiddenFor: /^MIT-0$/,
+  },
   {
     name: 'x11-name-clause',
     clause: /except as contained in this notice the name/,
