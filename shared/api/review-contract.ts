@@ -102,7 +102,7 @@ export const reviewParamSchemas = {
       groupBy: z.enum(['component', 'license', 'status']).optional(),
       /** Group keys whose rows are left out of the page (the group still counts). */
       collapsed: z.array(z.string().max(2000)).max(20_000).optional(),
-      sort: z.object({ column: z.enum(['path', 'kind', 'license', 'component', 'status']), desc: z.boolean() }).optional(),
+      sort: z.object({ column: z.enum(['path', 'kind', 'license', 'component', 'status', 'score']), desc: z.boolean() }).optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(200),
     })

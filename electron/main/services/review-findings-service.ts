@@ -191,6 +191,7 @@ function comparator(query: Query): (a: StatusRow, b: StatusRow) => number {
     if (column === 'component') return text(f.componentName).toLowerCase();
     if (column === 'kind') return f.kind;
     if (column === 'license') return text(f.license);
+    if (column === 'score') return f.score;
     return text(f.path);
   };
   return (a, b) => {

@@ -110,6 +110,7 @@ export interface ReviewFinding {
   key: string;
   kind: string;
   license: string | null;
+  score: number;
   path: string | null;
   componentId: number | null;
   componentName: string | null;
@@ -124,6 +125,7 @@ interface FindingRow {
   key: string;
   kind: string;
   license: string | null;
+  score: number;
   path: string | null;
   component_id: number | null;
   component_name: string | null;
@@ -132,7 +134,7 @@ interface FindingRow {
 }
 
 const findingSelect = `
-  SELECT x.id, s.project_id, x.key, x.kind, x.license, x.path, x.component_id, c.name AS component_name,
+  SELECT x.id, s.project_id, x.key, x.kind, x.license, x.score, x.path, x.component_id, c.name AS component_name,
     cf.text_hash, x.text
   FROM findings x JOIN scans s ON s.id = x.scan_id
   LEFT JOIN content_findings cf ON cf.id = x.content_finding_id
@@ -145,6 +147,7 @@ function toFinding(row: FindingRow): ReviewFinding {
     key: row.key,
     kind: row.kind,
     license: row.license,
+    score: row.score,
     path: row.path,
     componentId: row.component_id,
     componentName: row.component_name,

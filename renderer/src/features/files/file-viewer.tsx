@@ -19,6 +19,8 @@ export function FileViewer({ fileId }: { fileId: number }) {
   const [view, setView] = useState<FileView | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // License texts are prose: long lines wrap unless the auditor wants the file's own layout.
+  const [wrap, setWrap] = useState(() => localStorage.getItem('clearance.fileViewer.wrap') !== 'off');
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,6 +44,12 @@ export function FileViewer({ fileId }: { fileId: number }) {
     return byLine;
   }, [findings]);
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scrollRef.current, estimateSize: () => lineHeight, overscan: 30 });
+  const toggleWrap = (on: boolean): void => {
+    localStorage.setItem('clearance.fileViewer.wrap', on ? 'on' : 'off');
+    setWrap(on);
+  };
+  // Wrapped lines have their own heights: measure them again when wrapping changes.
+  useEffect(() => virtualizer.measure(), [wrap, virtualizer]);
   const selected = findings.find((f) => f.id === selectedId) ?? null;
 
   useEffect(() => {
@@ -61,6 +69,11 @@ export function FileViewer({ fileId }: { fileId: number }) {
             {view.file.sha256 && <> · SHA-256 <code>{view.file.sha256.slice(0, 16)}…</code></>}
           </p>
         </div>
+        {view.text !== null && (
+          <label className="inline-check">
+            <input type="checkbox" checked={wrap} onChange={(e) => toggleWrap(e.target.checked)} /> Wrap long lines
+          </label>
+        )}
       </header>
       <div className="file-layout">
         <aside className="file-findings" aria-label="Findings in this file">
@@ -85,7 +98,7 @@ export function FileViewer({ fileId }: { fileId: number }) {
         {view.text === null ? (
           <p className="muted">{view.textUnavailableReason}</p>
         ) : (
-          <div className="code" ref={scrollRef} role="region" aria-label="File content" tabIndex={0}>
+          <div className={`code${wrap ? ' wrap' : ''}`} ref={scrollRef} role="region" aria-label="File content" tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const lineNumber = item.index + 1;
@@ -94,8 +107,10 @@ export function FileViewer({ fileId }: { fileId: number }) {
                 return (
                   <div
                     key={item.index}
+                    data-index={item.index}
+                    ref={wrap ? virtualizer.measureElement : undefined}
                     className={`code-line${here ? ` marked mark-${here[0]!.kind}` : ''}${isSelected ? ' selected' : ''}`}
-                    style={{ transform: `translateY(${item.start}px)`, height: lineHeight }}
+                    style={{ transform: `translateY(${item.start}px)`, ...(wrap ? { minHeight: lineHeight } : { height: lineHeight }) }}
                   >
                     <span className="line-number">{lineNumber}</span>
                     <span className="line-text">{lines[item.index]}</span>

@@ -9,6 +9,9 @@ export function rowKey(row: DisplayRow): string {
   return row.type === 'group' ? row.group.key : `finding:${row.finding.id}`;
 }
 
+/** Kinds whose score says how closely the words match a license (the others are facts: 100 % says nothing). */
+const scoredKinds = new Set(['license-text', 'license-notice', 'license-reference', 'spdx-tag', 'unknown-license']);
+
 const ofFinding = <V,>(get: (f: ReviewedFinding) => V, fallback: V) => (row: DisplayRow) => (row.type === 'finding' ? get(row.finding) : fallback);
 
 function StatusCell({ f }: { f: ReviewedFinding }) {
@@ -42,6 +45,25 @@ export function findingsColumns(isSelected: (key: string) => boolean, toggle: (k
       cell: (i) => i.row.original.type === 'finding' && <span className={`kind kind-${i.row.original.finding.kind}`}>{i.row.original.finding.kind}</span>,
     },
     { id: 'license', header: 'License', size: 190, accessorFn: ofFinding((f) => f.license ?? '', '') },
+    {
+      // How closely the file matches the license (a text's alignment score; 80 % marks a reading by convention).
+      id: 'score',
+      header: 'Match',
+      size: 130,
+      // Weakest matches first: they are the ones to read.
+      sortDescFirst: false,
+      accessorFn: ofFinding((f) => f.score, 0),
+      cell: (i) => {
+        if (i.row.original.type !== 'finding') return null;
+        const f = i.row.original.finding;
+        if (!scoredKinds.has(f.kind) || f.license === null) return <span className="muted">—</span>;
+        return (
+          <span className={f.modified ? 'match-modified' : undefined} title={f.modified ? 'Modified or partial: compare it with the SPDX text in the file view' : undefined}>
+            {Math.round(f.score * 100)}%{f.modified ? ' · modified' : ''}
+          </span>
+        );
+      },
+    },
     {
       id: 'path',
       header: 'Where',

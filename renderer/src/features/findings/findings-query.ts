@@ -3,7 +3,7 @@ import type { FindingStatus } from '../../../../shared/api/review-contract';
 import type { FindingKind } from '../../../../shared/model/finding';
 
 export type GroupBy = 'component' | 'license' | 'status';
-export type SortColumn = 'path' | 'kind' | 'license' | 'component' | 'status';
+export type SortColumn = 'path' | 'kind' | 'license' | 'component' | 'status' | 'score';
 
 /** Everything that decides which findings the view shows and how: what a saved view stores. */
 export interface FindingsViewState {
