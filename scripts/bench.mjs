@@ -15,6 +15,7 @@ const suites = {
     [tsx, ['bench/detect/accuracy.ts']],
     [tsx, ['bench/detect/debian-copyright.ts']],
     [tsx, ['bench/detect/debian-sources.ts']],
+    [tsx, ['bench/detect/mutations.ts']],
     [tsx, ['bench/detect/census.ts']],
     [tsx, ['bench/detect/speed.ts']],
   ],

@@ -49,6 +49,24 @@ describe('full license texts: close relatives are told apart', () => {
     expect(finding!.score).toBeLessThan(1);
   });
 
+  it('an edited text keeps its id, marked modified, rather than a relative that the edit left intact', () => {
+    const oneLine = (id: string): string => licenseText(id).replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ');
+    const texts = (text: string) => detectLicenses(text).filter((f) => f.kind === 'license-text').map((f) => [f.license, f.modified]);
+    // The Unlicense without its grant sentence: not Unlicense-libtelnet, its one-paragraph relative.
+    const unlicense = oneLine('Unlicense');
+    const grant = /Anyone is free to copy[^.]*\./.exec(unlicense)![0];
+    expect(texts(unlicense.replace(grant, ''))).toEqual([['Unlicense', true]]);
+    // OpenSSL with a sentence of its disclaimer gone: not its OpenSSL and SSLeay halves.
+    const openssl = oneLine('OpenSSL');
+    const interruption = /OR BUSINESS INTERRUPTION\) HOWEVER CAUSED[^.]*\./.exec(openssl)![0];
+    expect(texts(openssl.replace(interruption, ''))).toEqual([['OpenSSL', true]]);
+    // X11 without its notice-retention sentence still has its name clause: X11, not the condition-free MIT-0.
+    const x11 = oneLine('X11');
+    expect(texts(x11.replace(/The above copyright notice and this permission notice shall be included[^.]*\./, ''))).toEqual([['X11', true]]);
+    // …and its name clause without "Except as contained in this notice," is still that clause.
+    expect(texts(x11.replace('Except as contained in this notice, the name', 'The name'))).toEqual([['X11', true]]);
+  });
+
   it('ISC without "provided that the above copyright notice … appear in all copies" is 0BSD', () => {
     const isc = licenseText('ISC').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace(/, provided that the above copyright notice and this permission notice appear in all copies/, '');
     expect(textIds(detectLicenses(isc))).toEqual(['0BSD']);

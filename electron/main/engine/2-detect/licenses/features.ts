@@ -70,7 +70,7 @@ const RULES: FeatureRule[] = [
   },
   {
     name: 'x11-name-clause',
-    clause: /except as contained in this notice the name/,
+    clause: /except as contained in this notice the name|\bthe names? of (?:[a-z]+ ){1,8}?shall not be used in advertising or otherwise to promote\b/,
     requiredBy: /^X11$/,
     forbiddenFor: /^(?:MIT|MIT-0)$/,
   },
@@ -150,6 +150,7 @@ const RULES: FeatureRule[] = [
       ['Xnet', /shall be governed in all respects by the laws of the state of california/],
       ['X11-swapped', /shall not be used in advertising or otherwise to promote the sale use or other dealings in this software without prior written authorization the software is provided as is/],
       ['HPND-SMC', /distribute this python software/],
+      ['SGI-B-2.0', /\bdates of first publication\b|\boss sgi com projects freeb\b/],
       // BSD variants named after one project, each a BSD text with its own clause or placement rule.
       ['BSD-Source-beginning-file', /immediately at the beginning of the file/],
       ['BSD-2-Clause-first-lines', /as the first lines of this file unmodified/],

@@ -42,10 +42,16 @@ function rank(a: TextMatch, b: TextMatch): number {
   );
 }
 
-/** A reference that explains this much more of the text than the best match is a compound of its parts. */
-const COMPOUND_COVERAGE = 1.5;
-/** …when its score is at most this much lower (the parts align more tightly than the whole). */
-const COMPOUND_SCORE_MARGIN = 0.05;
+/**
+ * A reference that explains this much more of the text than the best match, at a score at most this much lower (the
+ * parts align more tightly than the whole), is a compound of its parts: 1.5 times the words within 10 points, or
+ * twice the words within 25 points (an edited Unlicense is the Unlicense, modified, not its one-paragraph relative
+ * Unlicense-libtelnet that the edit left intact; an edited OpenSSL text is OpenSSL, not its SSLeay half).
+ */
+const COMPOUND_TIERS = [
+  { coverage: 1.5, margin: 0.1 },
+  { coverage: 2, margin: 0.25 },
+];
 const COMPOUND_SLACK = 3;
 
 /**
@@ -56,7 +62,7 @@ function compoundOf(group: TextMatch[]): TextMatch | null {
   const best = group[0]!;
   let found: TextMatch | null = null;
   for (const m of group) {
-    if (m === best || m.matched < best.matched * COMPOUND_COVERAGE || m.score < best.score - COMPOUND_SCORE_MARGIN) continue;
+    if (m === best || !COMPOUND_TIERS.some((t) => m.matched >= best.matched * t.coverage && m.score >= best.score - t.margin)) continue;
     if (m.start > best.start + COMPOUND_SLACK || m.end < best.end - COMPOUND_SLACK) continue;
     if (!found || m.matched > found.matched) found = m;
   }
@@ -121,16 +127,16 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
       group.splice(group.indexOf(compound), 1);
       group.unshift(compound);
     }
-    const best = group[0]!;
     // Clauses are read over every word the group's alignments cover: the X11 name clause after an MIT-sized match.
     const text = input.words.slice(Math.min(...group.map((m) => m.start)), Math.max(...group.map((m) => m.end))).join(' ');
     const textGrants = grantsOf(text);
     const conflicts = (m: TextMatch): string[] => [...featureConflicts(m.ref.id, text), ...grantConflicts(referenceGrants(index, m.ref), textGrants)];
     const consistent = firstConsistent(group, text, conflicts);
-    // No sibling fits: the best stands, unless it lacks the very clause that makes it a named variant.
-    if (!consistent && strictConflicts(conflicts(best)).length > 0) out.push({ match: best, id: best.ref.id, accepted: false });
-    else out.push({ match: consistent ?? best, id: (consistent ?? best).ref.id, accepted: true });
-    if (compound && (consistent ?? best) === compound) compounds.push(compound);
+    const chosen = consistent ?? leastInconsistent(group, conflicts);
+    // No sibling fits: the nearest stands, unless it lacks the very clause that makes it a named variant.
+    if (!consistent && strictConflicts(conflicts(chosen)).length > 0) out.push({ match: chosen, id: chosen.ref.id, accepted: false });
+    else out.push({ match: chosen, id: chosen.ref.id, accepted: true });
+    if (compound && chosen === compound) compounds.push(compound);
   }
   // The parts of a compound text (Sleepycat's BSD texts, Python's PSF and CNRI licenses) are that text, not more.
   for (let i = out.length - 1; i >= 0; i--) {
@@ -144,6 +150,26 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     out.push({ match: m, id: m.ref.id, accepted: false });
   }
   return out.sort((a, b) => a.match.start - b.match.start);
+}
+
+/**
+ * When every sibling breaks a clause, the text is a modified one of them: the one breaking the fewest clauses, then
+ * explaining the most words, among those scoring near the best. (X11 without its notice-retention sentence still has
+ * its name clause: it is X11, modified, not MIT-0, which scores higher on the words it shares but has no condition.)
+ */
+function leastInconsistent(group: TextMatch[], conflicts: (m: TextMatch) => string[]): TextMatch {
+  const best = group[0]!;
+  let chosen = best;
+  let chosenConflicts = conflicts(best).length;
+  for (const m of group) {
+    if (m === best || m.score < best.score - SIBLING_GAP || strictConflicts(conflicts(m)).length > 0) continue;
+    const n = conflicts(m).length;
+    if (n < chosenConflicts || (n === chosenConflicts && m.matched > chosen.matched)) {
+      chosen = m;
+      chosenConflicts = n;
+    }
+  }
+  return chosen;
 }
 
 const referenceGrantsCache = new WeakMap<Reference, number>();
