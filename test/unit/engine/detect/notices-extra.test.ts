@@ -75,6 +75,23 @@ License can be found in \`/usr/share/common-licenses/GPL'.`;
     expect(ids(`${header}\n${'\n'.repeat(80)}# Parts are distributed under the GNU Lesser General Public License.\n`)).toEqual(['GPL-3.0-or-later', 'LGPL-2.1-or-later']);
   });
 
+  it("bzip2's headers and --version text point to bzip2's LICENSE: the bzip2 license, by convention", () => {
+    const header = `/* This file is part of bzip2/libbzip2, a program and library for\n   lossless, block-sorting data compression.\n\n   This program is released under the terms of the license contained\n   in the file LICENSE.\n */`;
+    expect(detectLicenses(header).map((f) => [f.license, f.score])).toEqual([['bzip2-1.0.6', 0.8]]);
+    const version = [
+      '    "   This program is free software; you can redistribute it and/or modify\\n"',
+      '    "   it under the terms set out in the LICENSE file, which is included\\n"',
+      '    "   in the bzip2 source distribution.\\n"',
+      '    "   \\n"',
+      '    "   This program is distributed in the hope that it will be useful,\\n"',
+      '    "   but WITHOUT ANY WARRANTY; without even the implied warranty of\\n"',
+      '    "   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\\n"',
+      '    "   LICENSE file for more details.\\n"',
+    ].join('\n');
+    // One notice over its warranty paragraph, across the string literal's empty line: no unknown-license beside it.
+    expect(detectLicenses(version).map((f) => [f.kind, f.license, f.startLine, f.endLine])).toEqual([['license-notice', 'bzip2-1.0.6', 1, 8]]);
+  });
+
   it('names and versions of the Lesser GPL', () => {
     expect(ids(' * This file may be redistributed under the terms of the\n * GNU Lesser General Public License.')).toEqual(['LGPL-2.1-or-later']);
     expect(ids('GNU Lesser General Public License v2.1')).toEqual(['LGPL-2.1-only']);

@@ -8,8 +8,9 @@ const BOILERPLATE = /free software|redistribute|modify it|warrant|merchantabilit
 
 const MAX_BLANK_RUN = 1;
 
+/** No words: blank, comment markers only, or an empty line of a string literal (`"   \\n"` in --version text). */
 function isBlankOrCommentOnly(line: string): boolean {
-  return !/[A-Za-z0-9]/.test(line);
+  return !/[A-Za-z0-9]/.test(line.replace(/\\[nrt]/g, ''));
 }
 
 const BLOCK_REACH = 80;

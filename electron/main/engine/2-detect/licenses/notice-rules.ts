@@ -58,19 +58,44 @@ export function kernelModuleLicenses(text: string, lineAt: (offset: number) => n
   return hits;
 }
 
-/** Headers that point to the file holding their license: zlib's to the notice in zlib.h, libjpeg's to README.ijg. */
-const KNOWN_POINTERS: Array<[RegExp, string, string]> = [
-  [/\bfor conditions of distribution and use see copyright notice in zlib h\b/g, 'Zlib', 'reference:zlib-header'],
-  [/\bfor conditions of distribution and use see the accompanying readme ijg\b/g, 'IJG', 'reference:ijg-readme'],
+interface KnownPointer {
+  re: RegExp;
+  license: string;
+  matchedBy: string;
+  kind?: NoticeHit['kind'];
+  score?: number;
+}
+
+/**
+ * Headers that point to the file holding their license: zlib's to the notice in zlib.h, libjpeg's to README.ijg,
+ * bzip2's to the LICENSE of bzip2/libbzip2 (the SPDX bzip2 license: by convention, as the words do not name it; its
+ * --version text is a notice with a GPL-style warranty paragraph).
+ */
+const KNOWN_POINTERS: KnownPointer[] = [
+  { re: /\bfor conditions of distribution and use see copyright notice in zlib h\b/g, license: 'Zlib', matchedBy: 'reference:zlib-header' },
+  { re: /\bfor conditions of distribution and use see the accompanying readme ijg\b/g, license: 'IJG', matchedBy: 'reference:ijg-readme' },
+  {
+    re: /\bthis file is part of bzip2 libbzip2\b(?: [a-z0-9]+){0,60}? released under the terms of the license contained in the file license\b/g,
+    license: 'bzip2-1.0.6',
+    matchedBy: 'reference:bzip2-header',
+    score: CONVENTION_SCORE,
+  },
+  {
+    re: /\bunder the terms set out in the license file which is included in the bzip2(?: [0-9]+){0,3} source distribution\b/g,
+    license: 'bzip2-1.0.6',
+    matchedBy: 'notice:bzip2-version',
+    kind: 'license-notice',
+    score: CONVENTION_SCORE,
+  },
 ];
 
 function knownPointers(t: WordText): NoticeHit[] {
   const hits: NoticeHit[] = [];
-  for (const [re, license, matchedBy] of KNOWN_POINTERS) {
+  for (const { re, license, matchedBy, kind, score } of KNOWN_POINTERS) {
     re.lastIndex = 0;
     for (let m = re.exec(t.joined); m; m = re.exec(t.joined)) {
       const [first, last] = t.lineRange(m.index, m.index + m[0].length);
-      hits.push({ kind: 'license-reference', license, first, last, matchedBy, start: m.index, end: m.index + m[0].length });
+      hits.push({ kind: kind ?? 'license-reference', license, first, last, matchedBy, start: m.index, end: m.index + m[0].length, ...(score !== undefined ? { score } : {}) });
     }
   }
   return hits;
