@@ -92,6 +92,23 @@ License can be found in \`/usr/share/common-licenses/GPL'.`;
     expect(detectLicenses(version).map((f) => [f.kind, f.license, f.startLine, f.endLine])).toEqual([['license-notice', 'bzip2-1.0.6', 1, 8]]);
   });
 
+  it('a GPL notice decides over a pointer to another version\'s text, and "at your opinion" offers later versions', () => {
+    const notice = `This package is free software; you can redistribute it and/or modify
+it under the terms of the GNU General Public License version 2,
+as published by the Free Software Foundation.
+
+This package is distributed in the hope that it will be useful,
+but WITHOUT ANY WARRANTY; without even the implied warranty of
+MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+GNU General Public License for more details.
+
+On Debian systems, the complete text of the GNU General
+Public License can be found in \`/usr/share/common-licenses/GPL-1'.`;
+    expect(ids(notice)).toEqual(['GPL-2.0-only']);
+    const opinion = 'This program is free software; you can redistribute it and/or modify it under\nthe terms of the GNU General Public License as published by the Free Software\nFoundation; version 2 of the license, or (at your opinion) any later version.';
+    expect(ids(opinion)).toEqual(['GPL-2.0-or-later']);
+  });
+
   it('names and versions of the Lesser GPL', () => {
     expect(ids(' * This file may be redistributed under the terms of the\n * GNU Lesser General Public License.')).toEqual(['LGPL-2.1-or-later']);
     expect(ids('GNU Lesser General Public License v2.1')).toEqual(['LGPL-2.1-only']);

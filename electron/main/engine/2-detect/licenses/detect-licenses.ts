@@ -84,7 +84,9 @@ function firstStatements(hits: NoticeHit[]): { hits: NoticeHit[]; dropped: numbe
 /** "GNU General Public License" or "/usr/share/common-licenses/GPL-2" near an explicit GNU notice belongs to it. */
 function dropWeakGnuMentions(hits: NoticeHit[]): NoticeHit[] {
   const gnuFamily = (id: string): string | null => /^(A|L)?GPL-/.exec(id)?.[0] ?? null;
-  const rank = (h: NoticeHit): number => (h.weak === 'unversioned' ? 0 : h.weak === 'version-only' ? 1 : 2);
+  // A whole notice naming a version ("free software … under the GNU GPL version 2") outranks a bare versioned mention
+  // (a common-licenses path, a URL) near it: the notice is what the file says.
+  const rank = (h: NoticeHit): number => (h.weak === 'unversioned' ? 0 : h.weak === 'version-only' ? (h.kind === 'license-notice' ? 2 : 1) : 3);
   return hits.filter((h) => {
     if (!h.weak) return true;
     const f = gnuFamily(h.license);

@@ -6,7 +6,7 @@ const LICENSING_CONTEXT = /\b(?:under|licensed|released|distributed|terms|covere
 /** How far before the name that context may be, in characters of normalised words. */
 const CONTEXT_REACH = 90;
 // "version 3 of the GNU LGPL as published by the Free Software Foundation, or (at your option) any later version".
-const LATER = /^(?: as published by the free software foundation)?(?: [a-z0-9]+){0,6}? (?:or (?:at your (?:option|choice|discretion) )?(?:any )?later|or newer|and later|and any later|plus|or any later|or higher|or greater|or above)\b/;
+const LATER = /^(?: as published by the free software foundation)?(?: [a-z0-9]+){0,6}? (?:or (?:at your (?:option|choice|discretion|opinion) )?(?:any )?later|or newer|and later|and any later|plus|or any later|or higher|or greater|or above)\b/;
 /** "under the terms of version 2 of the GNU General Public License": the version before the name. */
 const VERSION_BEFORE = /\b(?:version|v) (\d)(?: (\d))?(?: 0)? of (?:the )?$/;
 /**
