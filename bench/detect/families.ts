@@ -50,3 +50,8 @@ export function bsdVariant(comment: string): '2' | '3' | null {
   return null;
 }
 
+
+/** True when the stated BSD variants are several, or one other than the id's (BSD-3-Clause under a 2-clause text). */
+export function bsdVariantDisagrees(id: string, variants: Set<'2' | '3'>): boolean {
+  return variants.size > 1 || (variants.size === 1 && !id.startsWith(`BSD-${[...variants][0]}-`));
+}

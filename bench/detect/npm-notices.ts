@@ -21,7 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
-import { bsdVariant, familiesIn, familyOfId } from './families.js';
+import { bsdVariant, bsdVariantDisagrees, familiesIn, familyOfId } from './families.js';
 import { ensureTree, installedPackages, treeDir } from './shared.js';
 
 export interface NoticeItem {
@@ -135,7 +135,7 @@ export function npmSourceNotices(): NoticeSet {
           continue;
         }
         const variants = new Set(statements.map(bsdVariant).filter((v) => v !== null));
-        if (labelFamily === 'BSD' && (variants.size > 1 || (variants.size === 1 && !id.startsWith(`BSD-${[...variants][0]}-`)))) {
+        if (labelFamily === 'BSD' && bsdVariantDisagrees(id, variants)) {
           exclude('statements state a BSD variant other than the package license');
           continue;
         }
