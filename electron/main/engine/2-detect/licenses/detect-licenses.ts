@@ -5,7 +5,7 @@ import { Coverage, makeFinding } from './finding.js';
 import { detectLicenseTexts } from './license-texts.js';
 import { withoutEmbeddedAlternatives } from './embedded-alternatives.js';
 import { toTokenIds } from './match-texts.js';
-import { focusSlices, mayMentionLicense, normalizeFocused } from './focus.js';
+import { focusSlices, normalizeFocused, type TextSlice } from './focus.js';
 import { extendNoticeBlock } from './notice-blocks.js';
 import { conventionSettled, notInOverlappingText } from './statement-overlaps.js';
 import { findNotices, kernelModuleLicenses, type NoticeHit } from './notice-rules.js';
@@ -124,17 +124,23 @@ function mergeLgpl3WithGpl3(findings: DetectedFinding[], lines: LineIndex): void
   }
 }
 
-export function detectLicenses(text: string, options: DetectOptions = {}): DetectedFinding[] {
+/** What detect() already worked out for the same text: the parts worth reading and the line index. */
+export interface Prepared {
+  slices: TextSlice[];
+  lines: LineIndex;
+}
+
+export function detectLicenses(text: string, options: DetectOptions = {}, prepared?: Prepared): DetectedFinding[] {
   // Most source files say nothing about licensing: one keyword scan settles them.
-  if (!mayMentionLicense(text)) return [];
+  const slices = prepared?.slices ?? focusSlices(text);
+  if (slices.length === 0) return [];
   const deadline = Date.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
-  const lines = new LineIndex(text);
+  const lines = prepared?.lines ?? new LineIndex(text);
   const index = referenceIndex();
   const exceptionIds = knownExceptionIds();
 
   const findings: DetectedFinding[] = [];
   const coverage = new Coverage();
-  const slices = focusSlices(text);
   findings.push(...findSpdxTags(slices, lines));
 
   const normalized = normalizeFocused(text, slices, lines, MAX_WORDS);

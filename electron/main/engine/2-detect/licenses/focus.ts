@@ -17,13 +17,10 @@ export interface Region {
   end: number;
 }
 
-/** False when the text has no word that any license text, notice, reference or copyright statement needs. */
-export function mayMentionLicense(text: string): boolean {
-  KEYWORD.lastIndex = 0;
-  return KEYWORD.test(text);
-}
-
-/** Character ranges worth matching; the whole text when keywords are dense. */
+/**
+ * Character ranges worth matching; none when the text has no word that any license text, notice, reference or
+ * copyright statement needs.
+ */
 export function focusRegions(text: string): Region[] {
   const regions: Region[] = [];
   KEYWORD.lastIndex = 0;
