@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detect } from '../../../../electron/main/engine/2-detect/detect.js';
 import { detectLicenses, referenceText } from '../../../../electron/main/engine/2-detect/licenses/index.js';
 import { buildIndexData } from '../../../../electron/main/engine/2-detect/licenses/reference-index.js';
 import { loadPrecomputedIndex, writePrecomputedIndex } from '../../../../electron/main/engine/2-detect/licenses/precomputed-index.js';
@@ -15,6 +16,13 @@ describe('real-world notice forms', () => {
     expect(ids('MODULE_AUTHOR("x");\nMODULE_LICENSE("GPL");\n')).toEqual(['GPL-2.0-or-later']);
     expect(ids('MODULE_LICENSE("GPL v2");\n')).toEqual(['GPL-2.0-only']);
     expect(ids('MODULE_LICENSE("Dual MIT/GPL");\n')).toEqual(['MIT OR GPL-2.0-only']);
+  });
+
+  it('keywords start a word or follow an underscore: an identifier that merely contains "gpl" is no mention', () => {
+    expect(ids('__license__ = "MIT"\n')).toEqual(['MIT']);
+    expect(ids('int x;\nMODULE_LICENSE("GPL v2");\n')).toEqual(['GPL-2.0-only']);
+    expect(ids('This code is relicensed under the MIT license.\n')).toEqual(['MIT']);
+    expect(detect('var _missingPluginHelper = require("./missingPlugin");\nexport const logPlugin = 1;\n')).toEqual([]);
   });
 
   it('a Debian copyright file: the notice decides, the common-licenses pointer is part of it', () => {

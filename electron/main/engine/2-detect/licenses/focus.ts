@@ -4,8 +4,10 @@ import { normalizeWords, type NormalizedWords } from './normalize.js';
 /**
  * Words that every license text, notice or reference contains at least one of. Only the text around them is
  * normalised and matched, so a 10 MB bundle with one license comment costs little more than its keyword scan.
+ * Each starts a word or follows an underscore (MODULE_LICENSE, __license__): tried only there, the scan runs twice as
+ * fast, and "missingPlugin" or base64 no longer hold a "gpl".
  */
-const KEYWORD = /licen[cs]|copyright|permission|warrant|distribut|freely|freeware|gpl|spdx|public domain|opensource\.org|gnu\.org|creative ?commons|apache|mozilla|eclipse\.org|tldrlegal|lizenz|licenti|whatever way|what you want|\(c\)|©|proprietary|confidential|rights reserved|\beula\b/gi;
+const KEYWORD = /(?:\b|_)(?:(?:sub|re|un)?licen[cs]|copyright|permission|warrant|(?:re)?distribut|freely|freeware|[la]?gpl|spdx|public domain|opensource\.org|gnu\.org|creative ?commons|apache|mozilla|eclipse\.org|tldrlegal|lizenz|licenti|whatever way|what you want|proprietary|confidential|rights reserved|eula\b)|\(c\)|©/gi;
 /** Context kept around a keyword; longer than the longest keyword-free stretch of any common license text. */
 const BEFORE = 4_000;
 const AFTER = 8_000;
