@@ -67,6 +67,15 @@ describe('full license texts: close relatives are told apart', () => {
     expect(texts(x11.replace('Except as contained in this notice, the name', 'The name'))).toEqual([['X11', true]]);
   });
 
+  it('a near match is named after the relative its clauses allow: MIT without its disclaimer is near MIT, not MIT-0', () => {
+    const mit = licenseText('MIT');
+    // The grant and its condition, without the title (which names MIT by itself) and without the disclaimer.
+    const withoutDisclaimer = mit.slice(mit.indexOf('Permission is hereby granted'), mit.indexOf('THE SOFTWARE IS PROVIDED'));
+    const [finding, ...rest] = detectLicenses(withoutDisclaimer).filter((f) => f.kind === 'unknown-license' || f.kind === 'license-text');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'unknown-license', matchedBy: 'near-match:MIT', modified: true });
+  });
+
   it('ISC without "provided that the above copyright notice … appear in all copies" is 0BSD', () => {
     const isc = licenseText('ISC').replace(/[ \t]*\n(?!\n)[ \t]*/g, ' ').replace(/, provided that the above copyright notice and this permission notice appear in all copies/, '');
     expect(textIds(detectLicenses(isc))).toEqual(['0BSD']);

@@ -56,7 +56,7 @@ const RULES: FeatureRule[] = [
   {
     name: 'mit-notice-retention',
     // X.Org's "(including the next paragraph)" and Khronos's "included unaltered" are still the clause.
-    clause: /above copyright notice and this permission notice (?:[a-z]+ ){0,4}?shall be included (?:[a-z]+ ){0,2}?in all copies/,
+    clause: /above copyright (?:[a-z]+ ){0,3}?notice and this permission notice (?:[a-z]+ ){0,4}?shall be included (?:[a-z]+ ){0,2}?in all copies/,
     requiredBy: /^(?:MIT|X11)$/,
     forbiddenFor: /^MIT-0$/,
   },
@@ -64,7 +64,7 @@ const RULES: FeatureRule[] = [
   // "this permission notice") is a modified MIT, not MIT-0.
   {
     name: 'mit-any-condition',
-    clause: /\bsubject to the following conditions the above copyright notice\b|\babove copyright notice (?:[a-z]+ ){0,6}?shall be included (?:[a-z]+ ){0,2}?in all copies\b/,
+    clause: /\bsubject to the following conditions the above copyright\b|\babove copyright (?:[a-z]+ ){0,3}?notice (?:[a-z]+ ){0,6}?shall be included (?:[a-z]+ ){0,2}?in all copies\b/,
     requiredBy: /^$/,
     forbiddenFor: /^MIT-0$/,
   },

@@ -84,6 +84,9 @@ function withoutStraddlers(accepted: TextMatch[]): TextMatch[] {
   return accepted.filter((m) => kept.includes(m));
 }
 
+/** What a broken clause costs a near match when naming it: enough to pass a sibling a point or two ahead, no more. */
+const NEAR_MATCH_CLAUSE_PENALTY = 0.05;
+
 /** How far below the best match a consistent sibling may score and still replace it. */
 const SIBLING_GAP = 0.15;
 
@@ -143,11 +146,11 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     const o = out[i]!;
     if (compounds.some((c) => c !== o.match && o.match.start >= c.start - COMPOUND_SLACK && o.match.end <= c.end + COMPOUND_SLACK)) out.splice(i, 1);
   }
-  for (const m of matches) {
-    if (m.score >= acceptScore(m.ref)) continue;
+  const near = matches.filter((m) => m.score < acceptScore(m.ref));
+  for (const m of near) {
     if (out.some((o) => o.accepted && overlapShare(o.match, m) > 0)) continue;
     if (out.some((o) => !o.accepted && overlapShare(o.match, m) > OVERLAP_SHARE)) continue;
-    out.push({ match: m, id: m.ref.id, accepted: false });
+    out.push({ match: m, id: nearMatchName(m, near, input, index), accepted: false });
   }
   return out.sort((a, b) => a.match.start - b.match.start);
 }
@@ -170,6 +173,29 @@ function leastInconsistent(group: TextMatch[], conflicts: (m: TextMatch) => stri
     }
   }
   return chosen;
+}
+
+/**
+ * The reference a near match is named after: of those aligned over the same words, the one it resembles most among
+ * those its clauses allow (an MIT text that keeps its condition is near MIT, not MIT-0, however close the words are).
+ */
+function nearMatchName(m: TextMatch, near: TextMatch[], input: Tokenized, index: ReferenceIndex): string {
+  const key = (x: TextMatch): number => {
+    const words = input.words.slice(x.start, x.end).join(' ');
+    const broken = featureConflicts(x.ref.id, words).length + grantConflicts(referenceGrants(index, x.ref), grantsOf(words)).length;
+    return x.score - (broken > 0 ? NEAR_MATCH_CLAUSE_PENALTY : 0);
+  };
+  let best = m;
+  let bestKey = key(m);
+  for (const x of near) {
+    if (x === m || overlapShare(x, m) <= OVERLAP_SHARE || x.score < m.score - NEAR_MATCH_CLAUSE_PENALTY) continue;
+    const k = key(x);
+    if (k > bestKey) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  return best.ref.id;
 }
 
 const referenceGrantsCache = new WeakMap<Reference, number>();
