@@ -133,7 +133,7 @@ export function detectLicenseTexts(input: Tokenized, index: ReferenceIndex, dead
     // Clauses are read over every word the group's alignments cover: the X11 name clause after an MIT-sized match.
     const text = input.words.slice(Math.min(...group.map((m) => m.start)), Math.max(...group.map((m) => m.end))).join(' ');
     const textGrants = grantsOf(text);
-    const conflicts = (m: TextMatch): string[] => [...featureConflicts(m.ref.id, text), ...grantConflicts(referenceGrants(index, m.ref), textGrants)];
+    const conflicts = (m: TextMatch): string[] => clauseConflicts(m, text, textGrants, index);
     const consistent = firstConsistent(group, text, conflicts);
     const chosen = consistent ?? leastInconsistent(group, conflicts);
     // No sibling fits: the nearest stands, unless it lacks the very clause that makes it a named variant.
@@ -182,8 +182,7 @@ function leastInconsistent(group: TextMatch[], conflicts: (m: TextMatch) => stri
 function nearMatchName(m: TextMatch, near: TextMatch[], input: Tokenized, index: ReferenceIndex): string {
   const key = (x: TextMatch): number => {
     const words = input.words.slice(x.start, x.end).join(' ');
-    const broken = featureConflicts(x.ref.id, words).length + grantConflicts(referenceGrants(index, x.ref), grantsOf(words)).length;
-    return x.score - (broken > 0 ? NEAR_MATCH_CLAUSE_PENALTY : 0);
+    return x.score - (clauseConflicts(x, words, grantsOf(words), index).length > 0 ? NEAR_MATCH_CLAUSE_PENALTY : 0);
   };
   let best = m;
   let bestKey = key(m);
@@ -196,6 +195,11 @@ function nearMatchName(m: TextMatch, near: TextMatch[], input: Tokenized, index:
     }
   }
   return best.ref.id;
+}
+
+/** The clauses (features.ts) and grant sentences (`textGrants`, grantsOf) that m's reference and the text disagree on. */
+function clauseConflicts(m: TextMatch, text: string, textGrants: number, index: ReferenceIndex): string[] {
+  return [...featureConflicts(m.ref.id, text), ...grantConflicts(referenceGrants(index, m.ref), textGrants)];
 }
 
 const referenceGrantsCache = new WeakMap<Reference, number>();
