@@ -97,7 +97,15 @@ export async function ensureSources(names: string[], log: (line: string) => void
       let fetched: { upstream: string; debianTar?: string; version: string } | null = null;
       const problems: string[] = [];
       for (const suite of SUITES) {
-        if (!indexes.has(suite)) indexes.set(suite, await sourcesIndex(suite));
+        if (!indexes.has(suite)) {
+          try {
+            indexes.set(suite, await sourcesIndex(suite));
+          } catch (error) {
+            // Offline or the mirror unreachable: the packages already fetched are still measured.
+            log(`${suite}: no Sources index (${(error as Error).message})`);
+            indexes.set(suite, new Map());
+          }
+        }
         const entry = indexes.get(suite)!.get(name);
         if (!entry) {
           problems.push(`not in ${suite}`);
