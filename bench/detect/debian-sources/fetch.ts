@@ -68,8 +68,7 @@ function extract(tarball: string, into: string): string {
   return into;
 }
 
-/** Fetches (once) and extracts each package; a package missing from the suite or without a copyright file is skipped. */
-/** Downloads the upstream and Debian tarballs of one package into `dir`; false when the mirror lacks a file. */
+/** Downloads the upstream and Debian tarballs of one package into `dir`; the reason, as a string, when it cannot. */
 async function fetchInto(entry: SourceEntry, dir: string): Promise<{ upstream: string; debianTar?: string } | string> {
   const tarballs = entry.files.filter((f) => /\.tar\.(?:gz|bz2|xz|lzma)$/.test(f));
   const debianTar = tarballs.find((f) => /\.debian\.tar\./.test(f));
